@@ -1,0 +1,1 @@
+"""Shared astroid analyses used by several rules (routes, imports, collaborators, …)."""

@@ -1,0 +1,1 @@
+"""Family 9: findings the engine itself produces (a crashed rule, an invalid configuration)."""
