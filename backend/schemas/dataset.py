@@ -1,0 +1,60 @@
+"""Dataset and stored-image schemas."""
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from backend.models.enums import DatasetStatus
+from backend.schemas.common import ORMModel
+
+__all__ = ["DatasetCreate", "DatasetResponse", "DatasetUpdate", "ImageResponse"]
+
+
+class DatasetCreate(BaseModel):
+    """Request to create a dataset inside a project."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    project_id: int = Field(ge=1)
+    name: str = Field(min_length=1, max_length=200)
+    description: str | None = Field(default=None, max_length=5000)
+
+
+class DatasetUpdate(BaseModel):
+    """Dataset update: only the given fields change."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    description: str | None = Field(default=None, max_length=5000)
+
+
+class DatasetResponse(ORMModel):
+    """A dataset."""
+
+    id: int
+    project_id: int
+    user_id: int
+    name: str
+    description: str | None
+    status: DatasetStatus
+    image_count: int
+    archived_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class ImageResponse(ORMModel):
+    """An image stored for a dataset."""
+
+    id: int
+    dataset_id: int
+    crawl_job_id: int | None
+    source_url: str
+    storage_path: str
+    sha256: str
+    image_format: str
+    width: int
+    height: int
+    size_bytes: int
+    created_at: datetime
