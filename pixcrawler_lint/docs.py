@@ -1,0 +1,55 @@
+"""Rule documentation rendered from the rule docstrings (``docs/rules.md``, ``explain``)."""
+
+from __future__ import annotations
+
+import inspect
+
+from pixcrawler_lint.registry import FAMILIES, Rule, all_rules
+
+__all__ = ["rule_markdown", "rules_markdown"]
+
+_SEVERITY_NAMES = {"E": "error", "W": "warning", "C": "convention", "F": "fatal"}
+
+
+def rule_markdown(rule: type[Rule], heading: str = "##") -> str:
+    """One rule's documentation: heading, identifiers, then its docstring sections."""
+    doc = inspect.cleandoc(rule.__doc__ or "")
+    summary, _, body = doc.partition("\n")
+    body = body.strip().replace("\n## ", f"\n{heading}# ")
+    if body.startswith("## "):
+        body = f"{heading}# " + body[3:]
+    letter = rule.severity.value
+    return (
+        f"{heading} {rule.code} `{rule.symbol}`\n\n"
+        f"{summary}\n\n"
+        f"*Severity:* {_SEVERITY_NAMES[letter]} (`{letter}`) · *pylint:* `{rule.pylint_id()}` / "
+        f"`{rule.symbol}` · *flake8:* `{rule.code}` · *message:* `{rule.message}`\n\n"
+        f"{body}\n"
+    )
+
+
+def rules_markdown() -> str:
+    """The whole rules reference, grouped by family, with an index table."""
+    rules = all_rules()
+    lines = [
+        "# Rules reference",
+        "",
+        "<!-- Generated from the rule docstrings by scripts/gen_rules_doc.py: do not edit. -->",
+        "",
+        "Suppress a finding with `# noqa: PXL201` (flake8, CLI) or "
+        "`# pylint: disable=missing-operation-id` (pylint, CLI).",
+        "",
+        "| code | symbol | pylint id | summary |",
+        "|---|---|---|---|",
+    ]
+    for rule in rules:
+        anchor = f"{rule.code.lower()}-{rule.symbol}"
+        lines.append(f"| [{rule.code}](#{anchor}) | `{rule.symbol}` | `{rule.pylint_id()}` | {rule.summary()} |")
+    family = None
+    for rule in rules:
+        if rule.family() != family:
+            family = rule.family()
+            digit = rule.code[3]
+            lines += ["", f"# {FAMILIES[digit].title()} (PXL{digit}xx)", ""]
+        lines += [rule_markdown(rule)]
+    return "\n".join(lines).rstrip() + "\n"
