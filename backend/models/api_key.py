@@ -6,7 +6,7 @@ from sqlalchemy import DateTime, Enum, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.models.base import Base, TimestampMixin
-from backend.models.enums import APIKeyStatus
+from backend.core.enums import APIKeyStatus
 
 __all__ = ["APIKey"]
 

@@ -1,16 +1,13 @@
 """Declarative base and the timestamp mixin every model uses instead of its own timestamp columns."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import DateTime
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["Base", "TimestampMixin", "utcnow"]
+from backend.core.clock import utcnow
 
-
-def utcnow() -> datetime:
-    """Return the current time, timezone-aware, in UTC."""
-    return datetime.now(UTC)
+__all__ = ["Base", "TimestampMixin"]
 
 
 class Base(DeclarativeBase):

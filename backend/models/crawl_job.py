@@ -6,7 +6,7 @@ from sqlalchemy import JSON, DateTime, Enum, ForeignKey, Index, Integer, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.models.base import Base, TimestampMixin
-from backend.models.enums import CrawlJobStatus
+from backend.core.enums import CrawlJobStatus
 
 __all__ = ["CrawlJob"]
 

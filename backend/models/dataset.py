@@ -6,7 +6,7 @@ from sqlalchemy import DateTime, Enum, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.models.base import Base, TimestampMixin
-from backend.models.enums import DatasetStatus
+from backend.core.enums import DatasetStatus
 
 __all__ = ["Dataset"]
 

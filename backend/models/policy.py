@@ -6,7 +6,7 @@ from sqlalchemy import Boolean, DateTime, Enum, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.models.base import Base, TimestampMixin
-from backend.models.enums import CleanupTarget, ExecutionStatus, PolicyKind
+from backend.core.enums import CleanupTarget, ExecutionStatus, PolicyKind
 
 __all__ = ["ArchivalPolicy", "CleanupPolicy", "PolicyExecution"]
 

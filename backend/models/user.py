@@ -4,7 +4,7 @@ from sqlalchemy import Boolean, Enum, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.models.base import Base, TimestampMixin
-from backend.models.enums import UserRole
+from backend.core.enums import UserRole
 
 __all__ = ["User"]
 

@@ -7,7 +7,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.models.crawl_job import CrawlJob
-from backend.models.enums import CrawlJobStatus
+from backend.core.enums import CrawlJobStatus
 from backend.repositories.base import BaseRepository
 
 __all__ = ["CrawlJobRepository"]

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.models.dataset import Dataset
-from backend.models.enums import DatasetStatus
+from backend.core.enums import DatasetStatus
 from backend.repositories.base import BaseRepository
 
 __all__ = ["DatasetRepository"]

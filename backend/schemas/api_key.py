@@ -4,7 +4,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from backend.models.enums import APIKeyStatus
+from backend.core.enums import APIKeyStatus
 from backend.schemas.common import ORMModel
 
 __all__ = ["APIKeyCreate", "APIKeyCreated", "APIKeyResponse"]

@@ -2,7 +2,7 @@
 
 from pydantic import BaseModel, ConfigDict
 
-from backend.models.enums import UserRole
+from backend.core.enums import UserRole
 
 __all__ = ["AuthenticatedUser"]
 

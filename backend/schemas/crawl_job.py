@@ -4,7 +4,7 @@ from datetime import datetime
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field
 
-from backend.models.enums import CrawlJobStatus
+from backend.core.enums import CrawlJobStatus
 from backend.schemas.common import ORMModel
 
 __all__ = ["CrawlJobCreate", "CrawlJobResponse"]

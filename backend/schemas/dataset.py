@@ -4,7 +4,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from backend.models.enums import DatasetStatus
+from backend.core.enums import DatasetStatus
 from backend.schemas.common import ORMModel
 
 __all__ = ["DatasetCreate", "DatasetResponse", "DatasetUpdate", "ImageResponse"]

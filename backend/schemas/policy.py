@@ -4,7 +4,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from backend.models.enums import CleanupTarget, ExecutionStatus, PolicyKind
+from backend.core.enums import CleanupTarget, ExecutionStatus, PolicyKind
 from backend.schemas.common import ORMModel
 
 __all__ = [

@@ -1,0 +1,95 @@
+"""Project endpoints.
+
+Endpoints:
+    POST   /projects              - create a project
+    GET    /projects              - list the caller's projects
+    GET    /projects/{project_id} - one project
+    PATCH  /projects/{project_id} - update a project
+    DELETE /projects/{project_id} - delete a project and its datasets
+"""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from fastapi import status as http_status
+
+from backend.api.types import CurrentUser, ProjectServiceDep
+from backend.schemas.project import ProjectCreate, ProjectResponse, ProjectUpdate
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/projects", tags=["Projects"])
+
+
+@router.post(
+    "",
+    response_model=ProjectResponse,
+    status_code=http_status.HTTP_201_CREATED,
+    summary="Create a project",
+    operation_id="createProject",
+)
+async def create_project(
+    project_in: ProjectCreate, current_user: CurrentUser, service: ProjectServiceDep
+) -> ProjectResponse:
+    """Create a project owned by the caller."""
+    return ProjectResponse.model_validate(await service.create_project(current_user.id, project_in))
+
+
+@router.get(
+    "",
+    response_model=list[ProjectResponse],
+    summary="List my projects",
+    operation_id="listProjects",
+)
+async def list_projects(
+    current_user: CurrentUser,
+    service: ProjectServiceDep,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> list[ProjectResponse]:
+    """Return the caller's projects."""
+    projects = await service.list_projects(current_user.id, offset=offset, limit=limit)
+    return [ProjectResponse.model_validate(project) for project in projects]
+
+
+@router.get(
+    "/{project_id}",
+    response_model=ProjectResponse,
+    summary="Get a project",
+    operation_id="getProject",
+)
+async def get_project(
+    project_id: int, current_user: CurrentUser, service: ProjectServiceDep
+) -> ProjectResponse:
+    """Return one of the caller's projects."""
+    return ProjectResponse.model_validate(await service.get_project(current_user.id, project_id))
+
+
+@router.patch(
+    "/{project_id}",
+    response_model=ProjectResponse,
+    summary="Update a project",
+    operation_id="updateProject",
+)
+async def update_project(
+    project_id: int,
+    project_in: ProjectUpdate,
+    current_user: CurrentUser,
+    service: ProjectServiceDep,
+) -> ProjectResponse:
+    """Change the given fields of one of the caller's projects."""
+    project = await service.update_project(current_user.id, project_id, project_in)
+    return ProjectResponse.model_validate(project)
+
+
+@router.delete(
+    "/{project_id}",
+    status_code=http_status.HTTP_204_NO_CONTENT,
+    summary="Delete a project",
+    operation_id="deleteProject",
+)
+async def delete_project(
+    project_id: int, current_user: CurrentUser, service: ProjectServiceDep
+) -> None:
+    """Delete one of the caller's projects with its datasets."""
+    await service.delete_project(current_user.id, project_id)

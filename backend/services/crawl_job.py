@@ -1,0 +1,202 @@
+"""Crawl job service: orchestrates the ``builder`` crawler; it implements no crawling itself.
+
+The crawler is injected by the composition root (``backend.api.dependencies``) as any object
+with the ``ImageCrawlerPort`` shape; the production one is ``builder.ImageCrawler``.
+"""
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from backend.core.clock import utcnow
+from backend.core.exceptions import InvalidOperationError, NotFoundError
+from backend.models.crawl_job import CrawlJob
+from backend.core.enums import CrawlJobStatus, DatasetStatus
+from backend.repositories.activity_log import ActivityLogRepository
+from backend.repositories.crawl_job import CrawlJobRepository
+from backend.repositories.dataset import DatasetRepository
+from backend.repositories.image import ImageRepository
+from backend.repositories.notification import NotificationRepository
+from backend.schemas.crawl_job import CrawlJobCreate
+from backend.services.base import BaseService
+from builder.results import CrawlReport
+
+__all__ = ["CrawlJobService", "ImageCrawlerPort"]
+
+_MAX_REPORTED_FAILURES = 5
+
+
+class ImageCrawlerPort(Protocol):
+    """What the service needs from a crawler: fetch, validate and store a list of URLs."""
+
+    async def crawl(self, urls: Sequence[str], collection: str) -> CrawlReport:
+        """Crawl ``urls`` into the storage collection ``collection``."""
+
+
+class CrawlJobService(BaseService):
+    """Creates crawl jobs, starts them and records what the crawler stored."""
+
+    def __init__(  # pylint: disable=too-many-arguments,too-many-positional-arguments
+        self,
+        job_repo: CrawlJobRepository,
+        dataset_repo: DatasetRepository,
+        image_repo: ImageRepository,
+        notification_repo: NotificationRepository,
+        activity_repo: ActivityLogRepository,
+        crawler: ImageCrawlerPort,
+    ) -> None:
+        """Keep the repositories and the crawler."""
+        super().__init__()
+        self.job_repo = job_repo
+        self.dataset_repo = dataset_repo
+        self.image_repo = image_repo
+        self.notification_repo = notification_repo
+        self.activity_repo = activity_repo
+        self.crawler = crawler
+
+    async def create_job(self, user_id: int, job_in: CrawlJobCreate) -> CrawlJob:
+        """Create a pending job for one of the user's (not archived) datasets."""
+        dataset = await self.dataset_repo.get_by_id(job_in.dataset_id)
+        if dataset is None or dataset.user_id != user_id:
+            raise NotFoundError("Dataset", job_in.dataset_id)
+        if dataset.status is DatasetStatus.ARCHIVED:
+            raise InvalidOperationError(f"dataset {dataset.id} is archived")
+        urls = list(dict.fromkeys(str(url) for url in job_in.urls))
+        self.log_operation("create_job", user_id=user_id, dataset_id=dataset.id, urls=len(urls))
+        job = await self.job_repo.create(
+            dataset_id=dataset.id, user_id=user_id, urls=urls, total_urls=len(urls)
+        )
+        await self._record(user_id, "crawl_job.created", job.id, {"dataset_id": dataset.id})
+        return job
+
+    async def list_jobs(
+        self,
+        user_id: int,
+        *,
+        dataset_id: int | None,
+        status: CrawlJobStatus | None,
+        offset: int,
+        limit: int,
+    ) -> Sequence[CrawlJob]:
+        """Return the user's jobs, newest first."""
+        return await self.job_repo.list_for_user(
+            user_id, dataset_id=dataset_id, status=status, offset=offset, limit=limit
+        )
+
+    async def get_job(self, user_id: int, job_id: int) -> CrawlJob:
+        """Return one of the user's jobs; another user's job is reported as missing."""
+        job = await self.job_repo.get_by_id(job_id)
+        if job is None or job.user_id != user_id:
+            raise NotFoundError("Crawl job", job_id)
+        return job
+
+    async def start_job(self, user_id: int, job_id: int) -> CrawlJob:
+        """Mark a pending job running; the caller then schedules ``run_job``."""
+        job = await self.get_job(user_id, job_id)
+        if job.status is not CrawlJobStatus.PENDING:
+            raise InvalidOperationError(f"crawl job {job_id} is {job.status.value}, not pending")
+        dataset = await self.dataset_repo.get_by_id(job.dataset_id)
+        if dataset is None:
+            raise NotFoundError("Dataset", job.dataset_id)
+        if dataset.status is DatasetStatus.ARCHIVED:
+            raise InvalidOperationError(f"dataset {dataset.id} is archived")
+        await self.dataset_repo.update(dataset, status=DatasetStatus.CRAWLING)
+        started = await self.job_repo.update(
+            job, status=CrawlJobStatus.RUNNING, started_at=utcnow()
+        )
+        await self._record(user_id, "crawl_job.started", job_id, {})
+        return started
+
+    async def cancel_job(self, user_id: int, job_id: int) -> CrawlJob:
+        """Cancel a job that has not started yet."""
+        job = await self.get_job(user_id, job_id)
+        if job.status is not CrawlJobStatus.PENDING:
+            raise InvalidOperationError(
+                f"crawl job {job_id} is {job.status.value}; only pending jobs can be cancelled"
+            )
+        cancelled = await self.job_repo.update(
+            job, status=CrawlJobStatus.CANCELLED, completed_at=utcnow()
+        )
+        await self._record(user_id, "crawl_job.cancelled", job_id, {})
+        return cancelled
+
+    async def run_job(self, job_id: int) -> None:
+        """Run a started job through the crawler and record the stored images (background)."""
+        job = await self.job_repo.get_by_id(job_id)
+        if job is None or job.status is not CrawlJobStatus.RUNNING:
+            return
+        self.log_operation("run_job", job_id=job_id, urls=len(job.urls))
+        try:
+            report = await self.crawler.crawl(job.urls, collection=f"dataset_{job.dataset_id}")
+        except Exception as error:  # pylint: disable=broad-exception-caught
+            await self._finish(job, CrawlJobStatus.FAILED, 0, len(job.urls), f"crawler error: {error}")
+            return
+        for stored in report.stored:
+            existing = await self.image_repo.get_by_dataset_and_sha256(job.dataset_id, stored.sha256)
+            if existing is not None:
+                continue
+            await self.image_repo.create(
+                dataset_id=job.dataset_id,
+                crawl_job_id=job.id,
+                source_url=stored.source_url,
+                storage_path=str(stored.path),
+                sha256=stored.sha256,
+                image_format=stored.image_format,
+                width=stored.width,
+                height=stored.height,
+                size_bytes=stored.size_bytes,
+            )
+        failures = "; ".join(
+            f"{failed.url}: {failed.reason}" for failed in report.failed[:_MAX_REPORTED_FAILURES]
+        )
+        status = (
+            CrawlJobStatus.FAILED if report.failed and not report.stored else CrawlJobStatus.COMPLETED
+        )
+        await self._finish(job, status, len(report.stored), len(report.failed), failures or None)
+
+    async def _finish(
+        self,
+        job: CrawlJob,
+        status: CrawlJobStatus,
+        downloaded: int,
+        failed: int,
+        error_message: str | None,
+    ) -> None:
+        """Record a job's outcome on the job, its dataset, a notification and the activity log."""
+        await self.job_repo.update(
+            job,
+            status=status,
+            downloaded_images=downloaded,
+            failed_urls=failed,
+            error_message=error_message,
+            completed_at=utcnow(),
+        )
+        dataset = await self.dataset_repo.get_by_id(job.dataset_id)
+        if dataset is not None:
+            image_count = await self.image_repo.count(dataset_id=dataset.id)
+            await self.dataset_repo.update(
+                dataset, status=DatasetStatus.READY, image_count=image_count
+            )
+        await self.notification_repo.create(
+            user_id=job.user_id,
+            category="crawl_job",
+            title=f"Crawl job {job.id} {status.value}",
+            message=f"{downloaded} image(s) stored, {failed} URL(s) failed.",
+        )
+        await self._record(
+            job.user_id,
+            f"crawl_job.{status.value}",
+            job.id,
+            {"downloaded": downloaded, "failed": failed},
+        )
+
+    async def _record(
+        self, user_id: int, action: str, job_id: int, details: dict[str, int | str]
+    ) -> None:
+        """Add an activity log entry about a crawl job."""
+        await self.activity_repo.create(
+            user_id=user_id,
+            action=action,
+            resource_type="crawl_job",
+            resource_id=job_id,
+            details=details,
+        )
