@@ -27,8 +27,12 @@ def _id(item: tuple[Path, Path]) -> str:
     return str(path.relative_to(FIXTURES))
 
 
+# One xdist group per tree: each front end then runs once per tree, on one worker.
+ITEMS = [pytest.param(item, id=_id(item), marks=pytest.mark.xdist_group(item[0].name)) for item in FILES]
+
+
 @pytest.mark.parametrize("frontend", list(FRONT_ENDS))
-@pytest.mark.parametrize("item", FILES, ids=[_id(i) for i in FILES])
+@pytest.mark.parametrize("item", ITEMS)
 def test_fixture_findings(item: tuple[Path, Path], frontend: str, tree_results: TreeResults) -> None:
     tree, path = item
     expected = parse_expectations(path)
