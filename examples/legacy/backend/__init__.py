@@ -1,0 +1,1 @@
+"""PixCrawler backend as it was before the architecture review (legacy example)."""

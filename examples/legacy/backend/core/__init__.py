@@ -1,0 +1,1 @@
+"""Cross-cutting core: settings, database engine, security helpers and domain errors."""

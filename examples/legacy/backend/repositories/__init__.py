@@ -1,0 +1,1 @@
+"""Data access layer: one repository per aggregate, all built on BaseRepository."""

@@ -1,0 +1,1 @@
+"""Business logic layer: services orchestrate repositories and the builder package."""

@@ -1,0 +1,1 @@
+"""Image crawling toolkit: downloading, validating and storing images for a dataset."""
