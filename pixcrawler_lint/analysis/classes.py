@@ -35,9 +35,9 @@ def syntactic_base_name(base: nodes.NodeNG) -> str | None:
     if isinstance(base, nodes.Subscript):
         base = base.value
     if isinstance(base, nodes.Name):
-        return base.name
+        return str(base.name)
     if isinstance(base, nodes.Attribute):
-        return base.attrname
+        return str(base.attrname)
     return None
 
 
