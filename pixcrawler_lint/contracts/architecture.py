@@ -1,0 +1,193 @@
+"""The architecture check on a whole import graph: rules PXL101–PXL105, direct and indirect.
+
+The check is I/O-free: it takes a grimp ``ImportGraph`` (built from disk by
+:func:`pixcrawler_lint.contracts.graph.build_graph`, by ``lint-imports``, or in memory by a
+test) and a :class:`~pixcrawler_lint.config.Config`, and asks the same layer policy as the
+inline rules (:func:`pixcrawler_lint.analysis.layer_policy.import_breaches`).
+
+Which modules are judged: every module of a configured layer (``classify`` is not ``None``).
+What they reach: every module they import directly, and every module reached through a chain
+of *unlayered* modules of the project's own packages (``backend.helpers`` in
+``endpoint → backend.helpers → backend.repositories.x``). Such helpers are invisible to the
+per-file rules, which is what the contract adds. Chains stop at any layered module (its own
+imports are judged on their own) and at other top-level packages (``builder`` may crawl).
+Chains are shortest chains (breadth-first), as grimp's ``find_shortest_chain`` would give.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass
+
+from grimp import ImportGraph
+
+from pixcrawler_lint.analysis.layer_policy import import_breaches
+from pixcrawler_lint.config import Config
+from pixcrawler_lint.layers import classify, is_composition_root, is_types_module
+from pixcrawler_lint.registry import rule_by_code
+
+__all__ = ["ImportStep", "Violation", "check_architecture", "layered_packages"]
+
+
+@dataclass(frozen=True, order=True)
+class ImportStep:
+    """One direct import of a chain: ``importer`` imports ``imported`` on ``line_numbers``."""
+
+    importer: str
+    imported: str
+    line_numbers: tuple[int, ...] = ()
+
+    def render(self) -> str:
+        """``backend.api.x -> backend.helpers (l.3)``."""
+        lines = f" (l.{', '.join(map(str, self.line_numbers))})" if self.line_numbers else ""
+        return f"{self.importer} -> {self.imported}{lines}"
+
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    """A layered module that reaches, directly or through unlayered helpers, what it must not.
+
+    ``chain`` runs from ``importer`` to the module that breaks the rule; one step means a
+    direct import (the inline rule reports it on that line too). ``message`` is the rule's own
+    message: what is wrong and what to write instead.
+    """
+
+    importer: str
+    code: str
+    imported: str
+    chain: tuple[ImportStep, ...]
+    symbol: str
+    message: str
+
+    @property
+    def is_direct(self) -> bool:
+        """True for a single import statement, False for a chain through helper modules."""
+        return len(self.chain) == 1
+
+    @property
+    def line(self) -> int | None:
+        """Line of the first import of the chain in ``importer``, when the graph knows it."""
+        numbers = self.chain[0].line_numbers if self.chain else ()
+        return min(numbers) if numbers else None
+
+    def render(self) -> str:
+        """Several lines: the rule broken, the full chain, and how to fix it."""
+        kind = "imports" if self.is_direct else "indirectly imports"
+        lines = [f"{self.importer} {kind} {self.imported}: breaks {self.code} {self.symbol}"]
+        lines += [f"    {step.render()}" for step in self.chain]
+        lines.append(f"    {self.code}: {self.message}")
+        if not self.is_direct:
+            helper = self.chain[-1].importer
+            lines.append(
+                f"    fix: {helper} belongs to no layer; move it into the layer it serves, "
+                f"or stop importing it from {self.importer}"
+            )
+        return "\n".join(lines)
+
+
+def layered_packages(config: Config) -> list[str]:
+    """The top-level packages the layer map talks about (``backend`` by default)."""
+    prefixes = (
+        *config.api, *config.services, *config.repositories, *config.models, *config.shared,
+        *config.composition_roots, *config.types_modules,
+    )
+    return sorted({prefix.split(".")[0] for prefix in prefixes if prefix})
+
+
+def _is_layered(module: str, config: Config) -> bool:
+    return (
+        classify(module, config) is not None
+        or is_composition_root(module, config)
+        or is_types_module(module, config)
+    )
+
+
+_FROM_IMPORT = re.compile(r"^\s*from\s+([\w.]+)\s+import\s+\(?\s*([\w\s,]*)")
+_PLAIN_IMPORT = re.compile(r"^\s*import\s+([\w.\s,]+?)(?:\s+as\s+\w+)?\s*$")
+
+
+def names_in_import_line(line: str, package: str) -> list[str]:
+    """The dotted names an import line imports from ``package`` (an external squashed module).
+
+    grimp keeps only the top package of an external import (``urllib``); the line tells
+    ``from urllib import request`` (``urllib.request``) from ``from urllib import parse``.
+    """
+    found: list[str] = []
+    match = _FROM_IMPORT.match(line)
+    if match:
+        source = match.group(1)
+        names = [n.strip() for n in match.group(2).split(",")]
+        found = [f"{source}.{name.split()[0]}" for name in names if name and name.split()[0] != "*"] or [source]
+    else:
+        plain = _PLAIN_IMPORT.match(line)
+        if plain:
+            found = [part.split()[0] for part in plain.group(1).split(",") if part.strip()]
+    return [name for name in found if name == package or name.startswith(package + ".")]
+
+
+def _step(graph: ImportGraph, importer: str, imported: str) -> ImportStep:
+    details = graph.get_import_details(importer=importer, imported=imported)
+    return ImportStep(importer, imported, tuple(sorted({d["line_number"] for d in details})))
+
+
+def _reachable(graph: ImportGraph, start: str, config: Config, own: set[str]) -> dict[str, list[str]]:
+    """Every module reached from ``start`` directly or through unlayered own modules → path."""
+    paths: dict[str, list[str]] = {}
+    queue: deque[list[str]] = deque([[start]])
+    seen = {start}
+    while queue:
+        path = queue.popleft()
+        for imported in sorted(graph.find_modules_directly_imported_by(path[-1])):
+            if imported in seen:
+                continue
+            seen.add(imported)
+            paths[imported] = [*path, imported]
+            transparent = (
+                imported.split(".")[0] in own
+                and not graph.is_module_squashed(imported)
+                and not _is_layered(imported, config)
+            )
+            if transparent:
+                queue.append(paths[imported])
+    return paths
+
+
+def _candidate_names(graph: ImportGraph, path: list[str]) -> list[str]:
+    imported = path[-1]
+    if not graph.is_module_squashed(imported):
+        return [imported]
+    details = graph.get_import_details(importer=path[-2], imported=imported)
+    refined = [name for d in details for name in names_in_import_line(d["line_contents"], imported)]
+    return [imported, *dict.fromkeys(refined)]
+
+
+def check_architecture(graph: ImportGraph, config: Config) -> list[Violation]:
+    """Every violation of PXL101–PXL105 in ``graph`` under the layer map of ``config``, sorted.
+
+    Never mutates ``graph``. An empty list means the architecture is kept. Whether imports
+    under ``if TYPE_CHECKING:`` count is decided when the graph is built
+    (``exclude_type_checking_imports``), see :func:`pixcrawler_lint.contracts.graph.build_graph`.
+    """
+    own = set(layered_packages(config))
+    violations: dict[tuple[str, str, str], Violation] = {}
+    for importer in sorted(graph.modules):
+        if graph.is_module_squashed(importer) or not _is_layered(importer, config):
+            continue
+        for imported, path in _reachable(graph, importer, config, own).items():
+            for name in _candidate_names(graph, path):
+                for breach in import_breaches(importer, name, config):
+                    key = (importer, breach.code, imported)
+                    if key in violations:
+                        continue
+                    rule = rule_by_code(breach.code)
+                    chain = tuple(_step(graph, a, b) for a, b in zip(path, path[1:]))
+                    violations[key] = Violation(
+                        importer=importer,
+                        code=breach.code,
+                        imported=name,
+                        chain=chain,
+                        symbol=rule.symbol if rule else breach.code,
+                        message=rule.message.format(**breach.args) if rule else str(breach.args),
+                    )
+    return sorted(violations.values())
