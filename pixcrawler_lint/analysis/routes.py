@@ -6,13 +6,48 @@ from dataclasses import dataclass
 
 from astroid import nodes
 
-from pixcrawler_lint.analysis.inference import call_name, infer_all
+from pixcrawler_lint.analysis.inference import call_name, infer_all, infer_one
+from pixcrawler_lint.analysis.name_definitions import definition_of
 from pixcrawler_lint.context import ModuleContext
 
-__all__ = ["Route", "find_routes", "ROUTE_METHODS", "ROUTER_CLASSES"]
+__all__ = [
+    "Route", "Parameter", "find_routes", "route_of", "is_router", "parameters_of", "router_call",
+    "ROUTE_METHODS", "ROUTER_CLASSES",
+]
 
 ROUTE_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route"})
 ROUTER_CLASSES = frozenset({"APIRouter", "FastAPI"})
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One parameter of a function: its name node, annotation and default (``None`` if absent)."""
+
+    name: str
+    node: nodes.AssignName
+    annotation: nodes.NodeNG | None
+    default: nodes.NodeNG | None
+
+
+def parameters_of(function: nodes.FunctionDef) -> list[Parameter]:
+    """Every named parameter of ``function`` (positional-only, regular, keyword-only), in order."""
+    args = function.args
+    positional = [*(args.posonlyargs or []), *(args.args or [])]
+    annotations = [*(args.posonlyargs_annotations or []), *(args.annotations or [])]
+    defaults = list(args.defaults or [])
+    # defaults belong to the last len(defaults) positional parameters
+    padded_defaults: list[nodes.NodeNG | None] = [None] * (len(positional) - len(defaults)) + defaults
+    found = [
+        Parameter(arg.name, arg, annotation, default)
+        for arg, annotation, default in zip(positional, annotations, padded_defaults)
+    ]
+    found.extend(
+        Parameter(arg.name, arg, annotation, default)
+        for arg, annotation, default in zip(
+            args.kwonlyargs or [], args.kwonlyargs_annotations or [], args.kw_defaults or []
+        )
+    )
+    return found
 
 
 @dataclass(frozen=True)
@@ -33,6 +68,39 @@ class Route:
     def has_keyword(self, name: str) -> bool:
         """True when the decorator passes ``name=`` (or ``**kwargs``, which may contain it)."""
         return any(keyword.arg in (name, None) for keyword in self.decorator.keywords or ())
+
+    @property
+    def name(self) -> str:
+        """The route function's name."""
+        return self.function.name
+
+    @property
+    def decorator_name(self) -> str:
+        """The decorator as written, without arguments: ``router.post``."""
+        return self.decorator.func.as_string()
+
+    @property
+    def parameters(self) -> list[Parameter]:
+        """The route function's parameters."""
+        return parameters_of(self.function)
+
+    def status_code(self) -> int | None:
+        """The ``status_code=`` of the decorator as a number, when it is certain.
+
+        ``204``, ``http_status.HTTP_204_NO_CONTENT`` and ``status.HTTP_204_NO_CONTENT`` all give
+        204 (the number is read from the constant's name when fastapi cannot be inferred).
+        """
+        value = self.keyword("status_code")
+        if value is None:
+            return None
+        if isinstance(value, nodes.Attribute) and value.attrname.startswith("HTTP_"):
+            digits = value.attrname[len("HTTP_"):].split("_", 1)[0]
+            if digits.isdigit():
+                return int(digits)
+        inferred = infer_one(value)
+        if isinstance(inferred, nodes.Const) and isinstance(inferred.value, int):
+            return inferred.value
+        return None
 
     @property
     def is_post(self) -> bool:
@@ -83,6 +151,20 @@ def is_router(expr: nodes.NodeNG) -> bool:
             for value in values
         )
     return isinstance(expr, nodes.Name) and _assigned_from_router_call(expr)
+
+
+def router_call(route: Route) -> nodes.Call | None:
+    """The ``APIRouter(...)``/``FastAPI(...)`` call the route's router was built with, if certain.
+
+    Follows ``router`` to its assignment, in this module or through ``from x import router``.
+    """
+    definition = definition_of(route.decorator.func.expr)
+    if definition is None:
+        return None
+    value = definition.value
+    if isinstance(value, nodes.Call) and call_name(value) in ROUTER_CLASSES:
+        return value
+    return None
 
 
 def route_of(function: nodes.FunctionDef) -> Route | None:

@@ -1,0 +1,167 @@
+"""PXL211 missing-admin-guard."""
+
+from __future__ import annotations
+
+from astroid import nodes
+
+from pixcrawler_lint.analysis.inference import call_name
+from pixcrawler_lint.analysis.route_dependencies import (
+    annotated_parts,
+    dependency_target,
+    is_dependency_call,
+    parameter_dependency,
+    spelled_name,
+)
+from pixcrawler_lint.analysis.routes import Route, find_routes, router_call
+from pixcrawler_lint.config import Config
+from pixcrawler_lint.context import ModuleContext
+from pixcrawler_lint.findings import Severity
+from pixcrawler_lint.layers import is_admin_module
+from pixcrawler_lint.registry import Rule, register
+
+__all__ = ["MissingAdminGuard", "has_admin_guard"]
+
+
+def _guard_dependency(node: nodes.NodeNG | None, config: Config) -> bool:
+    """``Depends(require_admin)`` / ``Security(require_admin)``."""
+    return is_dependency_call(node) and spelled_name(dependency_target(node)) in config.admin_guards  # type: ignore[arg-type]
+
+
+def _guard_in_dependencies(call: nodes.Call | None, config: Config) -> bool:
+    """``dependencies=[Depends(require_admin)]`` among the keywords of ``call``."""
+    for keyword in (call.keywords or []) if call is not None else []:
+        if keyword.arg == "dependencies" and isinstance(keyword.value, (nodes.List, nodes.Tuple)):
+            if any(_guard_dependency(element, config) for element in keyword.value.elts):
+                return True
+    return False
+
+
+def _guard_parameter(route: Route, config: Config) -> bool:
+    for parameter in route.parameters:
+        if spelled_name(parameter.annotation) in config.admin_aliases:
+            return True
+        inline = annotated_parts(parameter.annotation)
+        if inline is not None and spelled_name(inline[0]) in config.admin_aliases:
+            return True
+        dependency = parameter_dependency(parameter)
+        if dependency is not None and spelled_name(dependency_target(dependency.call)) in config.admin_guards:
+            return True
+    return False
+
+
+def _guard_call(route: Route, config: Config) -> bool:
+    return any(call_name(call) in config.admin_guards for call in route.function.nodes_of_class(nodes.Call))
+
+
+def _is_role_of_current_user(expr: nodes.NodeNG, config: Config) -> bool:
+    """``current_user.role``, ``current_user["role"]``, ``current_user.get("role")``."""
+    if isinstance(expr, nodes.Attribute) and expr.attrname == "role":
+        owner: nodes.NodeNG = expr.expr
+    elif isinstance(expr, nodes.Subscript) and isinstance(expr.slice, nodes.Const) and expr.slice.value == "role":
+        owner = expr.value
+    elif (
+        isinstance(expr, nodes.Call)
+        and isinstance(expr.func, nodes.Attribute)
+        and expr.func.attrname == "get"
+        and expr.args
+        and isinstance(expr.args[0], nodes.Const)
+        and expr.args[0].value == "role"
+    ):
+        owner = expr.func.expr
+    else:
+        return False
+    return isinstance(owner, nodes.Name) and owner.name in config.current_user_names
+
+
+def _is_admin_value(expr: nodes.NodeNG) -> bool:
+    """``"admin"`` or an enum member such as ``UserRole.ADMIN``."""
+    if isinstance(expr, nodes.Const):
+        return isinstance(expr.value, str) and expr.value.lower() == "admin"
+    return isinstance(expr, nodes.Attribute) and expr.attrname.lower() == "admin"
+
+
+def _raises(statements: list[nodes.NodeNG]) -> bool:
+    return any(isinstance(node, nodes.Raise) for statement in statements for node in statement.nodes_of_class(nodes.Raise))
+
+
+def _inline_role_check(route: Route, config: Config) -> bool:
+    """``if current_user.role != "admin": raise ...`` (or ``==`` with the raise in ``else``)."""
+    for branch in route.function.nodes_of_class(nodes.If):
+        test = branch.test
+        if not isinstance(test, nodes.Compare) or len(test.ops) != 1:
+            continue
+        operator, right = test.ops[0]
+        left = test.left
+        sides = [(left, right), (right, left)]
+        if not any(_is_role_of_current_user(a, config) and _is_admin_value(b) for a, b in sides):
+            continue
+        if operator in ("!=", "is not") and _raises(branch.body):
+            return True
+        if operator in ("==", "is") and _raises(branch.orelse):
+            return True
+    return False
+
+
+def has_admin_guard(route: Route, config: Config) -> bool:
+    """True when any of the accepted admin guards protects ``route``."""
+    return (
+        _guard_parameter(route, config)
+        or _guard_in_dependencies(route.decorator, config)
+        or _guard_in_dependencies(router_call(route), config)
+        or _guard_call(route, config)
+        or _inline_role_check(route, config)
+    )
+
+
+@register
+class MissingAdminGuard(Rule):
+    """A route in an admin module has no admin guard.
+
+    ## What it does
+    In modules listed in `admin-modules` (and their submodules), reports a route with none
+    of these guards: a call to an `admin-guards` function (`require_admin(current_user)`),
+    a parameter typed with an `admin-aliases` alias (`current_user: AdminUser`) or depending
+    on a guard (`Depends(require_admin)`), `dependencies=[Depends(require_admin)]` on the
+    route decorator or on the `APIRouter(...)` the route's router was built with, or an
+    inline `if current_user.role != "admin": raise ...` check.
+
+    ## Why is this bad?
+    Every route of an admin module changes global state (lifecycle policies, quotas).
+    One forgotten guard lets any authenticated user archive or delete other users' data,
+    and nothing in the route's signature shows that the check is missing.
+
+    ## Example
+    ```python
+    @router.delete("/archival/{policy_id}", status_code=http_status.HTTP_204_NO_CONTENT)
+    async def delete_archival_policy(policy_id: int, current_user: CurrentUser, service: PolicyServiceDep):
+        await service.delete_archival_policy(policy_id)
+    ```
+
+    ## Use instead
+    ```python
+    @router.delete("/archival/{policy_id}", status_code=http_status.HTTP_204_NO_CONTENT)
+    async def delete_archival_policy(policy_id: int, current_user: AdminUser, service: PolicyServiceDep):
+        await service.delete_archival_policy(policy_id)
+    ```
+    """
+
+    code = "PXL211"
+    symbol = "missing-admin-guard"
+    severity = Severity.WARNING
+    message = (
+        "route {name}() in admin module {module} has no admin guard: type the caller as "
+        "`current_user: {alias}` or add dependencies=[Depends({guard})] to @{decorator}(...)"
+    )
+
+    def check(self, ctx: ModuleContext) -> None:
+        config = ctx.config
+        if not is_admin_module(ctx.modname, config):
+            return
+        alias = config.admin_aliases[0] if config.admin_aliases else "AdminUser"
+        guard = config.admin_guards[0] if config.admin_guards else "require_admin"
+        for route in find_routes(ctx):
+            if not has_admin_guard(route, config):
+                ctx.report(
+                    self, route.function, name=route.name, module=ctx.modname, alias=alias,
+                    guard=guard, decorator=route.decorator_name,
+                )

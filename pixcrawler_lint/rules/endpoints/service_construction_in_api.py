@@ -1,0 +1,89 @@
+"""PXL209 service-construction-in-api."""
+
+from __future__ import annotations
+
+from astroid import nodes
+
+from pixcrawler_lint.analysis.classes import inherits, is_repository_class, is_service_class
+from pixcrawler_lint.analysis.inference import infer_one
+from pixcrawler_lint.config import Config
+from pixcrawler_lint.context import ModuleContext
+from pixcrawler_lint.findings import Severity
+from pixcrawler_lint.layers import Layer, is_composition_root, is_types_module
+from pixcrawler_lint.registry import Rule, register
+
+__all__ = ["ServiceConstructionInApi", "constructed_kind"]
+
+
+def constructed_kind(call: nodes.Call, config: Config) -> tuple[str, nodes.ClassDef] | None:
+    """``("service", cls)`` / ``("repository", cls)`` when ``call`` certainly builds one."""
+    if not isinstance(call.func, (nodes.Name, nodes.Attribute)):
+        return None
+    cls = infer_one(call.func)
+    if not isinstance(cls, nodes.ClassDef):
+        return None
+    if is_service_class(cls, config) or (cls.name != config.base_service and inherits(cls, config.base_service)):
+        return "service", cls
+    if is_repository_class(cls, config) or (
+        cls.name != config.base_repository and inherits(cls, config.base_repository)
+    ):
+        return "repository", cls
+    return None
+
+
+@register
+class ServiceConstructionInApi(Rule):
+    """An api module builds a service or a repository itself.
+
+    ## What it does
+    Reports a call that instantiates a service (a class of the services layer that inherits
+    `base-service` or is named `*Service`) or a repository (likewise with `base-repository` /
+    `*Repository`) in an api module other than a composition root (`backend.api.dependencies`)
+    or a types module. The class must be resolved with certainty; unknown callees are ignored.
+
+    ## Why is this bad?
+    The endpoint then decides how the service is wired: it needs the session, picks the
+    repositories and must be edited whenever the service's constructor changes. Tests cannot
+    swap the service through `app.dependency_overrides`, and two endpoints wiring the same
+    service differently is a classic source of bugs.
+
+    ## Example
+    ```python
+    @router.get("/projects", response_model=list[ProjectResponse])
+    async def list_projects(current_user: CurrentUser, session: SessionDep):
+        service = ProjectService(ProjectRepository(session))
+        return await service.list_projects(current_user.id)
+    ```
+
+    ## Use instead
+    ```python
+    # backend/api/dependencies.py builds it once; backend/api/types.py names it
+    @router.get("/projects", response_model=list[ProjectResponse])
+    async def list_projects(current_user: CurrentUser, service: ProjectServiceDep):
+        return await service.list_projects(current_user.id)
+    ```
+    """
+
+    code = "PXL209"
+    symbol = "service-construction-in-api"
+    severity = Severity.WARNING
+    message = (
+        "{kind} {cls}(...) is built in api module {module}: build it in a factory of {root} and "
+        "receive it through an alias from {types_module} (e.g. `service: {alias}`)"
+    )
+
+    def check(self, ctx: ModuleContext) -> None:
+        config = ctx.config
+        if ctx.layer is not Layer.API or is_composition_root(ctx.modname, config) or is_types_module(ctx.modname, config):
+            return
+        root = config.composition_roots[0] if config.composition_roots else "a composition root"
+        types_module = config.types_modules[0] if config.types_modules else "a types module"
+        for call in ctx.nodes_of(nodes.Call):
+            found = constructed_kind(call, config)
+            if found is None:
+                continue
+            kind, cls = found
+            alias = f"{cls.name}Dep" if kind == "service" else "<Service>Dep"
+            ctx.report(
+                self, call, kind=kind, cls=cls.name, module=ctx.modname, root=root, types_module=types_module, alias=alias
+            )
