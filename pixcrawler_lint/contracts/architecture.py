@@ -7,11 +7,12 @@ inline rules (:func:`pixcrawler_lint.analysis.layer_policy.import_breaches`).
 
 Which modules are judged: every module of a configured layer (``classify`` is not ``None``).
 What they reach: every module they import directly, and every module reached through a chain
-of *unlayered* modules of the project's own packages (``backend.helpers`` in
-``endpoint → backend.helpers → backend.repositories.x``). Such helpers are invisible to the
-per-file rules, which is what the contract adds. Chains stop at any layered module (its own
-imports are judged on their own) and at other top-level packages (``builder`` may crawl).
-Chains are shortest chains (breadth-first), as grimp's ``find_shortest_chain`` would give.
+of helper modules of the project's own packages: modules of the importer's own layer
+(``endpoint → backend.api.v1.helpers → backend.repositories.x``) and modules of no layer
+(``backend.helpers``), which the per-file rules cannot see through. Chains stop at modules of
+another layer and at composition roots and types modules (their own imports are judged on
+their own), and at other top-level packages (``builder`` may crawl). Chains are shortest
+chains (breadth-first), as grimp's ``find_shortest_chain`` would give.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from grimp import ImportGraph
 
 from pixcrawler_lint.analysis.layer_policy import import_breaches
 from pixcrawler_lint.config import Config
-from pixcrawler_lint.layers import classify, is_composition_root, is_types_module
+from pixcrawler_lint.layers import Layer, classify, is_composition_root, is_types_module
 from pixcrawler_lint.registry import rule_by_code
 
 __all__ = ["ImportStep", "Violation", "check_architecture", "layered_packages"]
@@ -59,6 +60,7 @@ class Violation:
     chain: tuple[ImportStep, ...]
     symbol: str
     message: str
+    hint: str = ""  # for a chain: where to cut it
 
     @property
     def is_direct(self) -> bool:
@@ -77,12 +79,8 @@ class Violation:
         lines = [f"{self.importer} {kind} {self.imported}: breaks {self.code} {self.symbol}"]
         lines += [f"    {step.render()}" for step in self.chain]
         lines.append(f"    {self.code}: {self.message}")
-        if not self.is_direct:
-            helper = self.chain[-1].importer
-            lines.append(
-                f"    fix: {helper} belongs to no layer; move it into the layer it serves, "
-                f"or stop importing it from {self.importer}"
-            )
+        if self.hint:
+            lines.append(f"    fix: {self.hint}")
         return "\n".join(lines)
 
 
@@ -93,14 +91,6 @@ def layered_packages(config: Config) -> list[str]:
         *config.composition_roots, *config.types_modules,
     )
     return sorted({prefix.split(".")[0] for prefix in prefixes if prefix})
-
-
-def _is_layered(module: str, config: Config) -> bool:
-    return (
-        classify(module, config) is not None
-        or is_composition_root(module, config)
-        or is_types_module(module, config)
-    )
 
 
 _FROM_IMPORT = re.compile(r"^\s*from\s+([\w.]+)\s+import\s+\(?\s*([\w\s,]*)")
@@ -131,8 +121,27 @@ def _step(graph: ImportGraph, importer: str, imported: str) -> ImportStep:
     return ImportStep(importer, imported, tuple(sorted({d["line_number"] for d in details})))
 
 
+def _is_helper(module: str, layer: Layer | None, graph: ImportGraph, config: Config, own: set[str]) -> bool:
+    """A module that chains are followed through: own package, same layer or no layer."""
+    if module.split(".")[0] not in own or graph.is_module_squashed(module):
+        return False
+    if is_composition_root(module, config) or is_types_module(module, config):
+        return False
+    return classify(module, config) in (None, layer)
+
+
+def _hint(importer: str, path: list[str], config: Config) -> str:
+    if len(path) <= 2:
+        return ""
+    helper = path[-2]
+    if classify(helper, config) is None:
+        return f"{helper} belongs to no layer: move it into the layer it serves, or stop importing it from {importer}"
+    return f"{helper} -> {path[-1]} breaks the rule itself (reported on its own): fixing that import clears this chain"
+
+
 def _reachable(graph: ImportGraph, start: str, config: Config, own: set[str]) -> dict[str, list[str]]:
     """Every module reached from ``start`` directly or through unlayered own modules → path."""
+    layer = classify(start, config)
     paths: dict[str, list[str]] = {}
     queue: deque[list[str]] = deque([[start]])
     seen = {start}
@@ -143,12 +152,7 @@ def _reachable(graph: ImportGraph, start: str, config: Config, own: set[str]) ->
                 continue
             seen.add(imported)
             paths[imported] = [*path, imported]
-            transparent = (
-                imported.split(".")[0] in own
-                and not graph.is_module_squashed(imported)
-                and not _is_layered(imported, config)
-            )
-            if transparent:
+            if _is_helper(imported, layer, graph, config, own):
                 queue.append(paths[imported])
     return paths
 
@@ -172,8 +176,10 @@ def check_architecture(graph: ImportGraph, config: Config) -> list[Violation]:
     own = set(layered_packages(config))
     violations: dict[tuple[str, str, str], Violation] = {}
     for importer in sorted(graph.modules):
-        if graph.is_module_squashed(importer) or not _is_layered(importer, config):
+        if graph.is_module_squashed(importer) or classify(importer, config) is None:
             continue
+        if is_composition_root(importer, config):
+            continue  # may import every layer
         for imported, path in _reachable(graph, importer, config, own).items():
             for name in _candidate_names(graph, path):
                 for breach in import_breaches(importer, name, config):
@@ -189,5 +195,6 @@ def check_architecture(graph: ImportGraph, config: Config) -> list[Violation]:
                         chain=chain,
                         symbol=rule.symbol if rule else breach.code,
                         message=rule.message.format(**breach.args) if rule else str(breach.args),
+                        hint=_hint(importer, path, config),
                     )
     return sorted(violations.values())
