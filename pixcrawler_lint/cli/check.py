@@ -1,0 +1,159 @@
+"""The ``check`` pipeline: lint, contracts, suppressions, baseline, changed lines — in that order."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from pixcrawler_lint.cli.baseline import Baseline, compare
+from pixcrawler_lint.cli.contracts_hook import contract_findings
+from pixcrawler_lint.cli.diff import changed_lines
+from pixcrawler_lint.cli.discovery import discover, group_by_project_root
+from pixcrawler_lint.cli.progress import Progress
+from pixcrawler_lint.cli.report import Report, display_path
+from pixcrawler_lint.cli.runner import FileResult, lint_files
+from pixcrawler_lint.cli.suppression import Pragmas, parse_pragmas
+from pixcrawler_lint.config import config_for_path
+from pixcrawler_lint.findings import Finding
+from pixcrawler_lint.modules import ParseError, read_source
+from pixcrawler_lint.registry import all_rules
+from pixcrawler_lint.rules.internal.unused_noqa import UnusedNoqa
+
+__all__ = ["CheckOptions", "collect_findings", "run_check", "Collected"]
+
+
+@dataclass
+class CheckOptions:
+    """Everything ``check`` and ``baseline`` take from the command line."""
+
+    paths: Sequence[str] = (".",)
+    jobs: int = 1
+    exclude: Sequence[str] = ()
+    select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    contracts: bool = True
+    warn_unused_noqa: bool = False
+    baseline: Path | None = None
+    diff: str | None = None
+    quiet: bool = False
+    cwd: Path = field(default_factory=Path.cwd)
+
+
+@dataclass
+class Collected:
+    """Findings after suppression comments, before baseline and diff filtering."""
+
+    findings: list[Finding]
+    files: list[Path]
+    skipped: list[tuple[str, str]]
+    suppressed: int
+
+
+def _wanted(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    if select and not any(code.startswith(prefix.upper()) for prefix in select):
+        return False
+    return not any(code.startswith(prefix.upper()) for prefix in ignore)
+
+
+def _validate_configuration(files: Sequence[Path]) -> None:
+    """Raise ConfigError (one line, naming the key) before any work is done."""
+    for directory in sorted({file.parent for file in files}):
+        config_for_path(directory / "__probe__.py")
+
+
+def _pragmas_of(path: str) -> Pragmas:
+    try:
+        return parse_pragmas(read_source(path))
+    except (ParseError, OSError):
+        return Pragmas()
+
+
+def _unused_noqa(pragmas: Pragmas, path: str, used: set[tuple[int, str]], checked: Sequence[str]) -> list[Finding]:
+    found = []
+    for comment in pragmas.noqa:
+        unused = [
+            code for code in comment.codes
+            if code.startswith("PXL") and (comment.line, code) not in used
+            and any(rule_code.startswith(code) for rule_code in checked)
+        ]
+        if unused:
+            codes = ",".join(unused)
+            found.append(Finding(
+                path=path, line=comment.line, col=comment.col, code=UnusedNoqa.code, symbol=UnusedNoqa.symbol,
+                message=UnusedNoqa.message.format(codes=codes), severity=UnusedNoqa.severity,
+            ))
+    return found
+
+
+def collect_findings(options: CheckOptions, stderr: TextIO = sys.stderr) -> Collected:
+    """Discover, lint in parallel, add contract findings, drop what comments suppress.
+
+    Raises ConfigError, PathError (the caller turns them into exit status 2).
+    """
+    files = discover(options.paths, options.exclude)
+    _validate_configuration(files)
+    progress = Progress(len(files), stderr, enabled=not options.quiet)
+    try:
+        results = lint_files(files, options.jobs, on_done=lambda _result: progress.advance())
+    finally:
+        progress.close()
+    by_path: dict[str, FileResult] = {result.path: result for result in results}
+    raw: list[Finding] = [f for result in results for f in result.findings]
+    if options.contracts:
+        raw += contract_findings(group_by_project_root(files))
+    raw = [f for f in raw if _wanted(f.code, options.select, options.ignore)]
+
+    per_file: dict[str, list[Finding]] = {}
+    for finding in raw:
+        per_file.setdefault(finding.path, []).append(finding)
+    kept: list[Finding] = []
+    suppressed = 0
+    checked = [rule.code for rule in all_rules() if _wanted(rule.code, options.select, options.ignore)]
+    paths = set(per_file) | (set(by_path) if options.warn_unused_noqa else set())
+    for path in sorted(paths):
+        pragmas = by_path[path].pragmas if path in by_path else _pragmas_of(path)
+        used: set[tuple[int, str]] = set()
+        for finding in per_file.get(path, []):
+            if pragmas.suppresses(finding, used):
+                suppressed += 1
+            else:
+                kept.append(finding)
+        if options.warn_unused_noqa and not pragmas.skip_file:
+            kept += [f for f in _unused_noqa(pragmas, path, used, checked) if _wanted(f.code, options.select, options.ignore)]
+    skipped = [(display_path(r.path, options.cwd), r.skipped) for r in results if r.skipped]
+    return Collected(sorted(set(kept)), files, skipped, suppressed)
+
+
+def run_check(options: CheckOptions, stderr: TextIO = sys.stderr) -> Report:
+    """The whole ``check``; raises ConfigError, PathError, BaselineError, DiffError."""
+    baseline = Baseline.load(options.baseline) if options.baseline is not None else None
+    changed = changed_lines(options.diff, options.cwd) if options.diff is not None else None
+    collected = collect_findings(options, stderr)
+    report = Report(collected.findings, options.cwd, files=len(collected.files), skipped=collected.skipped,
+                    suppressed=collected.suppressed)
+    findings = collected.findings
+    if baseline is not None and options.baseline is not None:
+        comparison = compare(
+            findings, baseline, options.baseline.absolute().parent, report.sources,
+            {str(path) for path in collected.files},
+        )
+        report.baselined = len(findings) - len(comparison.new)
+        report.fixed = comparison.fixed
+        findings = comparison.new
+    if changed is not None:
+        findings = [f for f in findings if _on_changed_line(f, changed)]
+    report.findings = findings
+    return report
+
+
+def _on_changed_line(finding: Finding, changed: dict[Path, set[int] | None]) -> bool:
+    path = Path(finding.path).resolve()
+    if path not in changed:
+        return False
+    lines = changed[path]
+    return lines is None or finding.line in lines
+
+

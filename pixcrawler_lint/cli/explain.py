@@ -1,0 +1,53 @@
+"""``explain`` (one rule's documentation) and ``rules`` (the catalog)."""
+
+from __future__ import annotations
+
+import difflib
+import json
+
+from pixcrawler_lint.docs import rule_markdown
+from pixcrawler_lint.registry import Rule, all_rules, rule_by_code, rule_by_symbol
+
+__all__ = ["find_rule", "explain_text", "rules_table", "rules_json", "UnknownRule"]
+
+
+class UnknownRule(Exception):
+    """No rule has that code or symbol; the message suggests the closest ones."""
+
+
+def find_rule(name: str) -> type[Rule]:
+    """The rule with code (``PXL204``, any case) or symbol (``shadowed-status-module``) ``name``."""
+    rule = rule_by_code(name.strip()) or rule_by_symbol(name.strip().lower())
+    if rule is not None:
+        return rule
+    close = difflib.get_close_matches(name.strip().upper(), [r.code for r in all_rules()], n=2)
+    close += difflib.get_close_matches(name.strip().lower(), [r.symbol for r in all_rules()], n=2)
+    hint = f" (did you mean {', '.join(close)}?)" if close else " (see `pixcrawler-lint rules`)"
+    raise UnknownRule(f"unknown rule {name!r}{hint}")
+
+
+def explain_text(rule: type[Rule]) -> str:
+    """The rule's documentation, as in docs/rules.md."""
+    return rule_markdown(rule, heading="#")
+
+
+def rules_table() -> str:
+    """One line per rule: code, symbol, severity letter, pylint id, summary."""
+    rules = all_rules()
+    width = max(len(r.symbol) for r in rules)
+    lines = [f"{'code':<7} {'symbol':<{width}} sev {'pylint':<6} summary"]
+    lines += [
+        f"{r.code:<7} {r.symbol:<{width}} {r.severity.value:<3} {r.pylint_id():<6} {r.summary()}" for r in rules
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def rules_json() -> str:
+    return json.dumps(
+        [
+            {"code": r.code, "symbol": r.symbol, "severity": r.severity.value, "pylint_id": r.pylint_id(),
+             "family": r.family(), "summary": r.summary(), "message": r.message}
+            for r in all_rules()
+        ],
+        indent=2,
+    ) + "\n"

@@ -1,0 +1,184 @@
+"""``pixcrawler-lint``: the command line (``check``, ``baseline``, ``explain``, ``rules``).
+
+Exit status: 0 clean, 1 findings, 2 usage or configuration error (one line on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from pixcrawler_lint import __version__
+from pixcrawler_lint.cli.baseline import DEFAULT_BASELINE, Baseline, BaselineError, BaselineKey, compare
+from pixcrawler_lint.cli.check import CheckOptions, collect_findings, run_check
+from pixcrawler_lint.cli.diff import DiffError
+from pixcrawler_lint.cli.discovery import PathError
+from pixcrawler_lint.cli.explain import UnknownRule, explain_text, find_rule, rules_json, rules_table
+from pixcrawler_lint.cli.formatters import FORMATS, render
+from pixcrawler_lint.cli.formatters.text import render_concise
+from pixcrawler_lint.cli.runner import default_jobs
+from pixcrawler_lint.cli.sources import SourceCache
+from pixcrawler_lint.config import ConfigError
+
+__all__ = ["main", "build_parser", "EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_ERROR"]
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors go through our stderr stream (tests capture it)."""
+
+    stderr: TextIO = sys.stderr
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(self.stderr)
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
+
+    def exit(self, status: int = 0, message: str | None = None) -> None:  # type: ignore[override]
+        if message:
+            self.stderr.write(message)
+        raise SystemExit(status)
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("must be 0 (all cores) or more")
+    return jobs or default_jobs()
+
+
+def _codes(value: str) -> list[str]:
+    return [part.strip().upper() for part in value.split(",") if part.strip()]
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", default=["."], help="files or directories (default: .)")
+    parser.add_argument("-j", "--jobs", type=_jobs, default=None, help="worker processes (default: all cores)")
+    parser.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                        help="skip directories/files matching GLOB while walking (repeatable)")
+    parser.add_argument("--select", type=_codes, default=[], metavar="CODES", help="only these codes/prefixes (PXL2,PXL401)")
+    parser.add_argument("--ignore", type=_codes, default=[], metavar="CODES", help="never these codes/prefixes")
+    parser.add_argument("--no-contracts", dest="contracts", action="store_false",
+                        help="do not check the whole-project import contracts")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress indicator and no notes on stderr")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="pixcrawler-lint", description="Architecture-conformance linter for layered FastAPI + SQLAlchemy backends.")
+    parser.add_argument("--version", action="version", version=f"pixcrawler-lint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    check = commands.add_parser("check", help="lint files with every rule and the import contracts")
+    _add_run_options(check)
+    check.add_argument("--format", choices=[*FORMATS, "concise"], default="text", help="output format (default: text)")
+    check.add_argument("-o", "--output", type=Path, help="write the report to this file instead of stdout")
+    check.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not in this baseline")
+    check.add_argument("--diff", metavar="REV", help="report only findings on lines changed since git revision REV")
+    check.add_argument("--warn-unused-noqa", action="store_true", help="report `# noqa: PXL…` codes that silence nothing")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+
+    baseline = commands.add_parser("baseline", help="write today's findings to a baseline file")
+    _add_run_options(baseline)
+    baseline.add_argument("-o", "--output", type=Path, default=Path(DEFAULT_BASELINE), metavar="FILE",
+                          help=f"baseline file (default: {DEFAULT_BASELINE})")
+    baseline.add_argument("--update", action="store_true",
+                          help="prune entries that no longer occur; add nothing new unless --add-new")
+    baseline.add_argument("--add-new", action="store_true", help="with --update: also add today's new findings")
+
+    explain = commands.add_parser("explain", help="print a rule's documentation")
+    explain.add_argument("rule", help="code (PXL204) or symbol (shadowed-status-module)")
+
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=["text", "json"], default="text")
+    return parser
+
+
+def _options(args: argparse.Namespace) -> CheckOptions:
+    return CheckOptions(
+        paths=args.paths, jobs=args.jobs or default_jobs(), exclude=args.exclude, select=args.select,
+        ignore=args.ignore, contracts=args.contracts, warn_unused_noqa=getattr(args, "warn_unused_noqa", False),
+        baseline=getattr(args, "baseline", None), diff=getattr(args, "diff", None), quiet=args.quiet,
+    )
+
+
+def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    report = run_check(_options(args), stderr)
+    if not args.quiet:
+        for path, why in report.skipped:
+            stderr.write(f"pixcrawler-lint: warning: skipped {path}: {why}\n")
+    text = render_concise(report) if args.format == "concise" else render(args.format, report)
+    if args.output is not None:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        stdout.write(text)
+    return EXIT_FINDINGS if report.findings and not args.exit_zero else EXIT_CLEAN
+
+
+def _baseline(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    if args.add_new and not args.update:
+        raise _UsageError("--add-new only makes sense with --update")
+    options = _options(args)
+    collected = collect_findings(options, stderr)
+    file: Path = args.output
+    base = file.absolute().parent
+    sources = SourceCache()
+    current = Baseline.from_findings(collected.findings, base, sources)
+    if not args.update:
+        current.dump(file)
+        stdout.write(f"Wrote {current.total()} findings to {file}.\n")
+        return EXIT_CLEAN
+    old = Baseline.load(file)
+    comparison = compare(collected.findings, old, base, sources, {str(p) for p in collected.files})
+    counts: Counter[BaselineKey] = Counter(old.counts)
+    counts.subtract(comparison.fixed)
+    added = 0
+    if args.add_new:
+        for key, count in comparison.current.items():
+            added += max(0, count - counts[key])
+            counts[key] = max(counts[key], count)
+    Baseline(+counts).dump(file)
+    stdout.write(
+        f"Updated {file}: {comparison.fixed.total()} fixed entries pruned, {added} new findings added, "
+        f"{len(comparison.new) - added} new findings not added.\n"
+    )
+    return EXIT_CLEAN
+
+
+class _UsageError(Exception):
+    pass
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run the command line; returns the exit status (the console script exits with it)."""
+    stdout = stdout if stdout is not None else sys.stdout
+    stderr = stderr if stderr is not None else sys.stderr
+    _Parser.stderr = stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_ERROR
+    try:
+        if args.command == "check":
+            return _check(args, stdout, stderr)
+        if args.command == "baseline":
+            return _baseline(args, stdout, stderr)
+        if args.command == "explain":
+            stdout.write(explain_text(find_rule(args.rule)))
+            return EXIT_CLEAN
+        stdout.write(rules_json() if args.format == "json" else rules_table())
+        return EXIT_CLEAN
+    except (ConfigError, PathError, BaselineError, DiffError, UnknownRule, _UsageError) as exc:
+        stderr.write(f"pixcrawler-lint: error: {exc}\n")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        stderr.write("pixcrawler-lint: interrupted\n")
+        return 130

@@ -1,0 +1,118 @@
+"""Lint many files in parallel: a process pool whose tasks are chunks of one project root.
+
+Each worker puts the chunk's project root first on ``sys.path`` (astroid resolves imports
+from there and drops its cache when the root changes), so chunks are cut per root and a
+worker keeps its astroid cache warm across the files of one chunk.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import signal
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pixcrawler_lint.cli.discovery import group_by_project_root
+from pixcrawler_lint.cli.suppression import Pragmas, parse_pragmas
+from pixcrawler_lint.engine import internal_error, lint_source
+from pixcrawler_lint.findings import Finding
+from pixcrawler_lint.modules import ParseError, activate_project_root, read_source
+from pixcrawler_lint.registry import all_rules
+
+__all__ = ["FileResult", "lint_files", "lint_one", "default_jobs"]
+
+# Below this many files a pool costs more than it saves.
+_MIN_FILES_FOR_POOL = 8
+
+
+@dataclass
+class FileResult:
+    """What one file yielded: engine findings, its suppression comments, or why it was skipped."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    pragmas: Pragmas = field(default_factory=Pragmas)
+    skipped: str | None = None  # e.g. "syntax error at line 3: invalid syntax"
+
+
+def default_jobs() -> int:
+    """All cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def lint_one(path: Path) -> FileResult:
+    """Lint one file with every rule; never raises (an engine crash is a PXL900 finding)."""
+    name = str(path)
+    try:
+        source = read_source(path)
+    except (ParseError, OSError) as exc:
+        return FileResult(name, skipped=f"cannot read: {exc}")
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as exc:
+        return FileResult(name, skipped=f"syntax error at line {exc.lineno}: {exc.msg}")
+    except (ValueError, RecursionError) as exc:
+        return FileResult(name, skipped=f"cannot parse: {type(exc).__name__}")
+    pragmas = parse_pragmas(source, tree)
+    try:
+        findings = lint_source(source, name)
+    except Exception as exc:  # pylint: disable=broad-exception-caught  # a crash must not end the run
+        findings = [internal_error(name, "engine", "engine", exc)]
+    return FileResult(name, findings, pragmas)
+
+
+def _init_worker() -> None:
+    # Ctrl-C is handled once, by the parent; rule modules are imported once per worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    all_rules()
+
+
+def _lint_chunk(root: Path, files: Sequence[Path]) -> list[FileResult]:
+    activate_project_root(root)
+    return [lint_one(path) for path in files]
+
+
+def _chunks(files: list[Path], jobs: int) -> list[list[Path]]:
+    size = max(1, min(32, len(files) // (jobs * 4) or 1))
+    return [files[i:i + size] for i in range(0, len(files), size)]
+
+
+def lint_files(
+    files: Sequence[Path], jobs: int, on_done: Callable[[FileResult], None] | None = None
+) -> list[FileResult]:
+    """Lint ``files`` with ``jobs`` processes (1: in this process); results in input order."""
+    groups = group_by_project_root(files)
+    results: dict[str, FileResult] = {}
+
+    def done(result: FileResult) -> None:
+        results[result.path] = result
+        if on_done is not None:
+            on_done(result)
+
+    if jobs <= 1 or len(files) < _MIN_FILES_FOR_POOL:
+        for root, members in groups.items():
+            for result in _lint_chunk(root, members):
+                done(result)
+    else:
+        tasks = [(root, chunk) for root, members in groups.items() for chunk in _chunks(members, jobs)]
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_init_worker) as pool:
+            futures: dict[Future[list[FileResult]], list[Path]] = {
+                pool.submit(_lint_chunk, root, chunk): chunk for root, chunk in tasks
+            }
+            for future in as_completed(futures):
+                try:
+                    chunk_results = future.result()
+                except (BrokenProcessPool, Exception) as exc:  # pylint: disable=broad-exception-caught
+                    chunk_results = [
+                        FileResult(str(p), [internal_error(str(p), "engine", "worker", exc)]) for p in futures[future]
+                    ]
+                for result in chunk_results:
+                    done(result)
+    return [results[str(path)] for path in files if str(path) in results]
