@@ -46,6 +46,7 @@ __all__ = [
     "annotated_return",
     "method_return_class",
     "is_project_class",
+    "is_project_module",
     "mro",
 ]
 
@@ -73,16 +74,8 @@ def _library_roots() -> tuple[str, ...]:
 _LIBRARY_ROOTS = _library_roots()
 
 
-def is_project_class(cls: nodes.ClassDef) -> bool:
-    """True when ``cls`` is written in the linted project, not in the stdlib or an installed package.
-
-    Signatures of library classes are full of overloads and decorators; rules that check calls
-    only trust project code.
-    """
-    try:
-        module = cls.root()
-    except _ERRORS:
-        return False
+def is_project_module(module: nodes.Module) -> bool:
+    """True when ``module`` belongs to the linted project, not the stdlib or an installed package."""
     if not isinstance(module, nodes.Module) or not module.pure_python or module.name == "builtins":
         return False
     file = module.file
@@ -93,6 +86,17 @@ def is_project_class(cls: nodes.ClassDef) -> bool:
     except (OSError, ValueError):
         return False
     return not any(resolved == root or resolved.startswith(root + "/") for root in _LIBRARY_ROOTS)
+
+
+def is_project_class(cls: nodes.ClassDef | nodes.FunctionDef) -> bool:
+    """True when ``cls`` (or a function) is written in the linted project, not in the stdlib or
+    an installed package. Signatures of library code are full of overloads and decorators;
+    rules that check calls only trust project code.
+    """
+    try:
+        return is_project_module(cls.root())
+    except _ERRORS:
+        return False
 
 
 def mro(cls: nodes.ClassDef) -> list[nodes.ClassDef]:

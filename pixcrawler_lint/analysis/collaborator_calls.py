@@ -1,0 +1,305 @@
+"""Calls on collaborators, checked once per module and shared by PXL401–PXL404.
+
+Each call gets at most one verdict, the most specific one: a repository ``create()`` with a
+positional argument is PXL401, a broken ``update(instance, **updates)`` is PXL402, a method the
+class does not define is PXL403, any other binding failure is PXL404. A call is only judged
+when the collaborator's class, its bases and the method are all known and trusted.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from astroid import nodes
+
+from pixcrawler_lint.analysis.classes import ancestor_names, has_unknown_bases, syntactic_base_name
+from pixcrawler_lint.analysis.collaborators import (
+    collaborator_class,
+    is_project_class,
+    lookup_member,
+    mro,
+    self_class,
+)
+from pixcrawler_lint.analysis.inference import infer_one
+from pixcrawler_lint.analysis.signatures import CallShape, Mismatch, MismatchKind, Signature, bind, first_problem, signature_of
+from pixcrawler_lint.context import ModuleContext
+from pixcrawler_lint.layers import Layer, classify
+
+__all__ = ["CallVerdict", "collaborator_call_verdicts", "verdicts_for"]
+
+# Classes whose attributes are made up at run time.
+_DYNAMIC_BASES = frozenset({
+    "Mock", "MagicMock", "AsyncMock", "NonCallableMock", "NonCallableMagicMock", "PropertyMock",
+    "TypedDict", "NamedTuple",
+})
+_DYNAMIC_HOOKS = ("__getattr__", "__getattribute__")
+# Class decorators that add no ordinary methods.
+_SAFE_CLASS_DECORATORS = frozenset({"dataclass", "final", "total_ordering", "runtime_checkable", "unique"})
+# Callables that call their argument later with the arguments that follow it.
+_HANDOFF_FUNCTIONS = {
+    "asyncio.threads.to_thread": "asyncio.to_thread",
+    "starlette.concurrency.run_in_threadpool": "run_in_threadpool",
+}
+_ID_SUFFIXES = ("_id", "_uuid", "_pk")
+_ID_NAMES = frozenset({"id", "pk", "uuid"})
+
+
+@dataclass(frozen=True)
+class CallVerdict:
+    """One call that certainly fails, with the code of the rule that reports it and its message args."""
+
+    code: str
+    node: nodes.Call
+    args: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+
+
+def _is_trusted_class(cls: nodes.ClassDef) -> bool:
+    """A project class whose members are all visible: known bases, no ``__getattr__``, no mocks."""
+    if not is_project_class(cls) or has_unknown_bases(cls):
+        return False
+    if ancestor_names(cls) & _DYNAMIC_BASES or cls.name in _DYNAMIC_BASES:
+        return False
+    for klass in mro(cls):
+        if klass.root().name == "builtins":
+            continue
+        if any(hook in klass.locals for hook in _DYNAMIC_HOOKS):
+            return False
+        decorators = klass.decorators.nodes if klass.decorators else []
+        for decorator in decorators:
+            target = decorator.func if isinstance(decorator, nodes.Call) else decorator
+            if syntactic_base_name(target) not in _SAFE_CLASS_DECORATORS:
+                return False
+    return True
+
+
+def _public_methods(cls: nodes.ClassDef) -> list[str]:
+    names: list[str] = []
+    for klass in mro(cls):
+        if klass.root().name == "builtins":
+            continue
+        for name, definitions in klass.locals.items():
+            if name.startswith("_") or name in names:
+                continue
+            if any(isinstance(d, nodes.FunctionDef) for d in definitions):
+                names.append(name)
+    return names
+
+
+def closest_method(name: str, candidates: list[str]) -> str | None:
+    """The method meant by ``name``: one that extends it (``get`` → ``get_by_id``, shortest
+    first), else the most similar spelling."""
+    extending = sorted((c for c in candidates if c.startswith(name + "_")), key=lambda c: (len(c), c))
+    if extending:
+        return extending[0]
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _is_repository(cls: nodes.ClassDef, ctx: ModuleContext) -> bool:
+    base = ctx.config.base_repository
+    if classify(cls.root().name, ctx.config) is not Layer.REPOSITORIES:
+        return False
+    return cls.name == base or cls.name.endswith("Repository") or base in ancestor_names(cls)
+
+
+def _looks_like_id(expr: nodes.NodeNG) -> bool:
+    if isinstance(expr, nodes.Const):
+        return isinstance(expr.value, (int, str)) and not isinstance(expr.value, bool)
+    name = syntactic_base_name(expr) if isinstance(expr, (nodes.Name, nodes.Attribute)) else None
+    return name is not None and (name in _ID_NAMES or name.endswith(_ID_SUFFIXES))
+
+
+def _is_house_create(signature: Signature) -> bool:
+    return not signature.positional and signature.var_positional is None and signature.var_keyword is not None
+
+
+def _is_house_update(signature: Signature) -> bool:
+    positional = signature.positional
+    return (
+        len(positional) == 1
+        and not positional[0].has_default
+        and signature.var_positional is None
+        and signature.var_keyword is not None
+    )
+
+
+def _receiver_source(call: nodes.Call) -> str:
+    func = call.func
+    return func.expr.as_string() if isinstance(func, nodes.Attribute) else "repository"
+
+
+def _create_verdict(call: nodes.Call) -> CallVerdict | None:
+    explicit = [arg for arg in call.args or [] if not isinstance(arg, nodes.Starred)]
+    if not explicit:
+        return None
+    if len(explicit) == 1:
+        suggestion = f"create(**{explicit[0].as_string()})"
+    else:
+        suggestion = "create(field=value, ...)"
+    return CallVerdict("PXL401", call, {"suggestion": suggestion})
+
+
+def _update_verdict(call: nodes.Call, mismatches: list[Mismatch]) -> CallVerdict | None:
+    args = [arg for arg in call.args or [] if not isinstance(arg, nodes.Starred)]
+    receiver = _receiver_source(call)
+    first = args[0].as_string() if args else None
+    rest = args[1].as_string() if len(args) > 1 else None
+    updates = f"**{rest}" if rest else "**updates"
+    if first is not None and _looks_like_id(args[0]):
+        problem = f"{first} is an id, not the instance to change"
+        suggestion = f"instance = await {receiver}.get_by_id({first}), then update(instance, {updates})"
+    elif any(m.kind is MismatchKind.MISSING for m in mismatches) and not args:
+        problem = "no instance is passed, only keywords"
+        suggestion = f"load it first (e.g. instance = await {receiver}.get_by_id(...)), then update(instance, field=value, ...)"
+    elif any(m.kind is MismatchKind.TOO_MANY_POSITIONAL for m in mismatches) and first is not None and rest is not None:
+        problem = f"{rest} is passed positionally"
+        suggestion = f"update({first}, {updates})"
+    else:
+        return None
+    return CallVerdict("PXL402", call, {"problem": problem, "suggestion": suggestion})
+
+
+def _signature_verdict(call: nodes.Call, label: str, signature: Signature, shape: CallShape) -> CallVerdict | None:
+    problem = first_problem(bind(signature, shape))
+    if problem is None:
+        return None
+    if problem.kind is MismatchKind.MISSING:
+        fix = "pass " + ", ".join(f"{name}=..." for name in problem.names)
+    elif problem.kind is MismatchKind.UNEXPECTED_KEYWORD:
+        fix = "drop or rename " + ", ".join(problem.names)
+    elif problem.kind is MismatchKind.TOO_MANY_POSITIONAL:
+        fix = "drop the extra arguments or pass them by keyword"
+    elif problem.kind is MismatchKind.MULTIPLE_VALUES:
+        fix = "pass " + ", ".join(problem.names) + " once"
+    else:
+        fix = "pass " + ", ".join(problem.names) + " positionally"
+    return CallVerdict(
+        "PXL404",
+        call,
+        {"callee": label, "problem": problem.describe(), "fix": fix, "signature": signature.render()},
+    )
+
+
+def _method_verdict(call: nodes.Call, receiver: nodes.NodeNG, method: str, shape: CallShape | None,
+                    ctx: ModuleContext, label: str) -> CallVerdict | None:
+    """The verdict on ``receiver.method(<shape>)``; ``None``: fine or not certain."""
+    if method.startswith("__") and method.endswith("__"):
+        return None
+    cls = collaborator_class(receiver, ctx)
+    if cls is None or not _is_trusted_class(cls):
+        return None
+    member = lookup_member(cls, method)
+    if not member.found:
+        methods = _public_methods(cls)
+        suggestion = closest_method(method, methods)
+        if suggestion:
+            hint = f"use {receiver.as_string()}.{suggestion}(...)"
+        elif methods:
+            hint = "use one of its methods: " + ", ".join(sorted(methods)[:6])
+        else:
+            hint = f"define {method}() on {cls.name}"
+        return CallVerdict(
+            "PXL403", call, {"receiver": receiver.as_string(), "method": method, "cls": cls.name, "hint": hint}
+        )
+    function = member.function
+    if function is None or shape is None or member.owner is None or not is_project_class(member.owner):
+        return None
+    signature = signature_of(function, bound=True)
+    if signature is None:
+        return None
+    if label == "" and _is_repository(cls, ctx):
+        if method == "create" and _is_house_create(signature) and shape.positional:
+            return _create_verdict(call)
+        if method == "update" and _is_house_update(signature):
+            verdict = _update_verdict(call, bind(signature, shape))
+            if verdict is not None:
+                return verdict
+    return _signature_verdict(call, label or f"{receiver.as_string()}.{method}()", signature, shape)
+
+
+# --------------------------------------------------------------------------- hand-offs
+
+
+def _handoff(call: nodes.Call) -> tuple[str, int] | None:
+    """(how the callable is handed over, index of the callable) for ``to_thread(fn, ...)`` & co."""
+    func = call.func
+    name = syntactic_base_name(func) if isinstance(func, (nodes.Name, nodes.Attribute)) else None
+    if name == "run_in_executor" and isinstance(func, nodes.Attribute):
+        return ("loop.run_in_executor", 1) if not call.keywords else None
+    if name == "add_task" and isinstance(func, nodes.Attribute):
+        owner = collaborator_class(func.expr)
+        if owner is not None and owner.name == "BackgroundTasks":
+            return ("BackgroundTasks.add_task", 0)
+        return None
+    if name in ("to_thread", "run_in_threadpool"):
+        callee = infer_one(func)
+        if isinstance(callee, nodes.FunctionDef):
+            spelled = _HANDOFF_FUNCTIONS.get(callee.qname())
+            return (spelled, 0) if spelled else None
+        if isinstance(func, nodes.Attribute) and func.as_string() == "asyncio.to_thread":
+            return ("asyncio.to_thread", 0)
+    return None
+
+
+def _handoff_verdict(call: nodes.Call, ctx: ModuleContext) -> CallVerdict | None:
+    handoff = _handoff(call)
+    if handoff is None:
+        return None
+    how, index = handoff
+    args = list(call.args or [])
+    if len(args) <= index or any(isinstance(a, nodes.Starred) for a in args[: index + 1]):
+        return None
+    target = args[index]
+    shape = CallShape.of(call, skip=index + 1)
+    if shape is None:
+        return None
+    if isinstance(target, nodes.Attribute) and not _is_self(target.expr):
+        label = f"{target.as_string()}() (handed to {how})"
+        return _method_verdict(call, target.expr, target.attrname, shape, ctx, label)
+    if isinstance(target, nodes.Name):
+        function = infer_one(target)
+        if (
+            isinstance(function, nodes.FunctionDef)
+            and not isinstance(function.parent, nodes.ClassDef)
+            and is_project_class(function)
+        ):
+            signature = signature_of(function, bound=False)
+            if signature is not None:
+                return _signature_verdict(call, f"{target.name}() (handed to {how})", signature, shape)
+    return None
+
+
+def _is_self(expr: nodes.NodeNG) -> bool:
+    return isinstance(expr, nodes.Name) and self_class(expr) is not None
+
+
+def _is_super_call(expr: nodes.NodeNG) -> bool:
+    return isinstance(expr, nodes.Call) and isinstance(expr.func, nodes.Name) and expr.func.name == "super"
+
+
+# --------------------------------------------------------------------------- module pass
+
+
+def _verdicts(ctx: ModuleContext) -> Iterator[CallVerdict]:
+    for call in ctx.nodes_of(nodes.Call):
+        verdict = _handoff_verdict(call, ctx)
+        if verdict is None:
+            func = call.func
+            if not isinstance(func, nodes.Attribute) or _is_self(func.expr) or _is_super_call(func.expr):
+                continue
+            verdict = _method_verdict(call, func.expr, func.attrname, CallShape.of(call), ctx, "")
+        if verdict is not None:
+            yield verdict
+
+
+def collaborator_call_verdicts(ctx: ModuleContext) -> list[CallVerdict]:
+    """Every failing collaborator call of the module, one verdict per call (computed once)."""
+    return ctx.cached("collaborator_calls.verdicts", lambda: list(_verdicts(ctx)))
+
+
+def verdicts_for(ctx: ModuleContext, code: str) -> list[CallVerdict]:
+    """The verdicts a rule with ``code`` reports."""
+    return [verdict for verdict in collaborator_call_verdicts(ctx) if verdict.code == code]
+

@@ -1,0 +1,1 @@
+"""Family 3: service rules (PXL301–PXL303): services orchestrate repositories, never sessions or SQL."""
