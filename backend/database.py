@@ -16,10 +16,12 @@ from backend.models import Base
 __all__ = ["create_engine", "create_session_factory", "create_tables"]
 
 
-def _enable_sqlite_foreign_keys(dbapi_connection: Any, _connection_record: Any) -> None:
-    """Turn on foreign keys (and so ``ON DELETE CASCADE``) for every SQLite connection."""
+def _configure_sqlite_connection(dbapi_connection: Any, _connection_record: Any) -> None:
+    """Per SQLite connection: foreign keys on (so ``ON DELETE CASCADE`` works), WAL journal."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 
@@ -30,7 +32,7 @@ def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(url, echo=echo)
-        event.listen(engine.sync_engine, "connect", _enable_sqlite_foreign_keys)
+        event.listen(engine.sync_engine, "connect", _configure_sqlite_connection)
         return engine
     return create_async_engine(url, echo=echo, pool_pre_ping=True)
 

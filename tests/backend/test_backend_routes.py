@@ -76,61 +76,72 @@ def test_every_protected_operation_declares_bearer_security() -> None:
             assert operation.get("security") == [{"HTTPBearer": []}], (method, path)
 
 
-@pytest.mark.parametrize(("method", "path"), PROTECTED)
-async def test_protected_operation_without_token_is_401(
-    client: httpx.AsyncClient, method: str, path: str
-) -> None:
+async def _sweep(
+    client: httpx.AsyncClient,
+    routes: list[tuple[str, str]],
+    path_value: str,
+    headers: dict[str, str] | None,
+) -> dict[tuple[str, str], httpx.Response]:
+    """Call every route once (one app, one database) and collect the responses."""
+    responses: dict[tuple[str, str], httpx.Response] = {}
+    for method, path in routes:
+        responses[(method, path)] = await client.request(
+            method, _fill(path, path_value), json=_body_for(method), headers=headers
+        )
+    return responses
+
+
+def _unexpected(
+    responses: dict[tuple[str, str], httpx.Response], status_code: int
+) -> list[tuple[str, str, int, str]]:
+    """The routes whose response did not have ``status_code``."""
+    return [
+        (method, path, response.status_code, response.text[:200])
+        for (method, path), response in responses.items()
+        if response.status_code != status_code
+    ]
+
+
+async def test_every_protected_operation_without_token_is_401(client: httpx.AsyncClient) -> None:
     """No ``Authorization`` header: 401 with a bearer challenge, before any other check."""
-    response = await client.request(method, _fill(path, "1"), json=_body_for(method))
-    assert response.status_code == 401, response.text
-    assert response.headers["www-authenticate"] == "Bearer"
+    responses = await _sweep(client, PROTECTED, "1", None)
+    assert _unexpected(responses, 401) == []
+    assert {r.headers.get("www-authenticate") for r in responses.values()} == {"Bearer"}
+    assert len(responses) == len(OPERATIONS) - len(PUBLIC_OPERATIONS)
 
 
-@pytest.mark.parametrize(("method", "path"), PROTECTED[::3])
-async def test_protected_operation_with_unknown_key_is_401(
-    client: httpx.AsyncClient, admin: Account, method: str, path: str
+async def test_every_protected_operation_with_unknown_key_is_401(
+    client: httpx.AsyncClient, admin: Account
 ) -> None:
     """A key that was never issued is refused like a missing one."""
-    response = await client.request(
-        method,
-        _fill(path, "1"),
-        json=_body_for(method),
-        headers={"Authorization": "Bearer pxc_not-a-real-key"},
-    )
-    assert response.status_code == 401, response.text
+    headers = {"Authorization": "Bearer pxc_not-a-real-key"}
+    assert _unexpected(await _sweep(client, PROTECTED, "1", headers), 401) == []
 
 
-@pytest.mark.parametrize(("method", "path"), POLICY_ROUTES)
-async def test_policy_operation_for_non_admin_is_403(
-    client: httpx.AsyncClient, user: Account, method: str, path: str
+async def test_every_policy_operation_for_non_admin_is_403(
+    client: httpx.AsyncClient, user: Account
 ) -> None:
     """Every policy route is admin-only."""
-    response = await client.request(
-        method, _fill(path, "1"), json=_body_for(method), headers=user.headers
-    )
-    assert response.status_code == 403, response.text
-    assert response.json() == {"detail": "admin access required"}
+    responses = await _sweep(client, POLICY_ROUTES, "1", user.headers)
+    assert _unexpected(responses, 403) == []
+    assert {r.json()["detail"] for r in responses.values()} == {"admin access required"}
+    assert len(responses) == 14
 
 
-@pytest.mark.parametrize(("method", "path"), WITH_ID)
-async def test_operation_on_missing_resource_is_404(
-    client: httpx.AsyncClient, admin: Account, method: str, path: str
+async def test_every_operation_on_a_missing_resource_is_404(
+    client: httpx.AsyncClient, admin: Account
 ) -> None:
     """An id that does not exist: 404 with a message naming it."""
-    response = await client.request(
-        method, _fill(path, "424242"), json=_body_for(method), headers=admin.headers
-    )
-    assert response.status_code == 404, response.text
-    assert "424242 not found" in response.json()["detail"]
+    responses = await _sweep(client, WITH_ID, "424242", admin.headers)
+    assert _unexpected(responses, 404) == []
+    assert all("424242 not found" in r.json()["detail"] for r in responses.values())
+    assert len(responses) >= 25
 
 
-@pytest.mark.parametrize(("method", "path"), WITH_ID)
-async def test_operation_with_non_integer_id_is_422(
-    client: httpx.AsyncClient, admin: Account, method: str, path: str
+async def test_every_operation_with_a_non_integer_id_is_422(
+    client: httpx.AsyncClient, admin: Account
 ) -> None:
     """A path id that is not an integer fails validation."""
-    response = await client.request(
-        method, _fill(path, "abc"), json=_body_for(method), headers=admin.headers
-    )
-    assert response.status_code == 422, response.text
-    assert response.json()["detail"][0]["loc"][0] == "path"
+    responses = await _sweep(client, WITH_ID, "abc", admin.headers)
+    assert _unexpected(responses, 422) == []
+    assert {r.json()["detail"][0]["loc"][0] for r in responses.values()} == {"path"}

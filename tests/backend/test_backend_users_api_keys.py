@@ -122,7 +122,7 @@ async def test_keys_are_stored_hashed(
     raw_key = created.json()["key"]
     async with app.state.session_factory() as session:
         rows = (await session.execute(text("SELECT key_hash FROM api_keys"))).scalars().all()
-    assert len(rows) == 2
+    assert len(rows) == 3  # the admin's and the user's default keys, and "x"
     assert hashlib.sha256(raw_key.encode()).hexdigest() in rows
     assert raw_key not in rows
 
