@@ -83,6 +83,6 @@ class LayerMapContract(Contract):
         direct = sum(v.is_direct for v in violations)
         output.print_error(
             f"{direct} direct import(s) (also reported inline by flake8/pylint as PXL101-PXL105) "
-            f"and {len(violations) - direct} indirect chain(s) through modules of no layer.",
+            f"and {len(violations) - direct} indirect chain(s) through helper modules.",
             bold=False,
         )
