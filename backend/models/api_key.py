@@ -2,10 +2,10 @@
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Enum, ForeignKey, Index, String
+from sqlalchemy import Enum, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from backend.models.base import Base, TimestampMixin
+from backend.models.base import Base, TimestampMixin, UTCDateTime
 from backend.core.enums import APIKeyStatus
 
 __all__ = ["APIKey"]
@@ -24,7 +24,7 @@ class APIKey(TimestampMixin, Base):
     status: Mapped[APIKeyStatus] = mapped_column(
         Enum(APIKeyStatus, native_enum=False, length=16), default=APIKeyStatus.ACTIVE
     )
-    last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
 
     __table_args__ = (
         Index("ix_api_keys_key_hash", key_hash, unique=True),

@@ -2,10 +2,10 @@
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, Enum, ForeignKey, Index, Integer, Text
+from sqlalchemy import JSON, Enum, ForeignKey, Index, Integer, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from backend.models.base import Base, TimestampMixin
+from backend.models.base import Base, TimestampMixin, UTCDateTime
 from backend.core.enums import CrawlJobStatus
 
 __all__ = ["CrawlJob"]
@@ -27,8 +27,8 @@ class CrawlJob(TimestampMixin, Base):
     downloaded_images: Mapped[int] = mapped_column(Integer, default=0)
     failed_urls: Mapped[int] = mapped_column(Integer, default=0)
     error_message: Mapped[str | None] = mapped_column(Text, default=None)
-    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
-    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
 
     __table_args__ = (
         Index("ix_crawl_jobs_dataset_id", dataset_id),

@@ -2,10 +2,10 @@
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Enum, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Enum, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from backend.models.base import Base, TimestampMixin
+from backend.models.base import Base, TimestampMixin, UTCDateTime
 from backend.core.enums import DatasetStatus
 
 __all__ = ["Dataset"]
@@ -25,7 +25,7 @@ class Dataset(TimestampMixin, Base):
         Enum(DatasetStatus, native_enum=False, length=16), default=DatasetStatus.DRAFT
     )
     image_count: Mapped[int] = mapped_column(Integer, default=0)
-    archived_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
 
     __table_args__ = (
         Index("ix_datasets_user_id", user_id),

@@ -2,10 +2,10 @@
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Enum, Index, Integer, String, Text
+from sqlalchemy import Boolean, Enum, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from backend.models.base import Base, TimestampMixin
+from backend.models.base import Base, TimestampMixin, UTCDateTime
 from backend.core.enums import CleanupTarget, ExecutionStatus, PolicyKind
 
 __all__ = ["ArchivalPolicy", "CleanupPolicy", "PolicyExecution"]
@@ -54,6 +54,6 @@ class PolicyExecution(TimestampMixin, Base):
     )
     affected_count: Mapped[int] = mapped_column(Integer, default=0)
     error_message: Mapped[str | None] = mapped_column(Text, default=None)
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
 
     __table_args__ = (Index("ix_policy_executions_policy", policy_kind, policy_id),)

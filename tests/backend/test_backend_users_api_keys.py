@@ -26,6 +26,7 @@ async def test_registration_returns_profile_and_a_working_key(client: httpx.Asyn
     assert body["user"]["email"] == "new@example.com"
     assert body["user"]["role"] == "admin"  # the first user ever is the admin
     assert body["api_key"].startswith("pxc_")
+    assert body["user"]["created_at"].endswith(("Z", "+00:00"))  # timestamps are UTC-aware
     me = await client.get(
         "/api/v1/users/me", headers={"Authorization": f"Bearer {body['api_key']}"}
     )
