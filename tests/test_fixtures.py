@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, TreeResults
+from fixture_trees import FIXTURES, TreeResults
 from expectations import parse_expectations
 from frontends import FRONT_ENDS, python_files
 
