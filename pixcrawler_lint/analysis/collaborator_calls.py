@@ -146,7 +146,8 @@ def _update_verdict(call: nodes.Call, mismatches: list[Mismatch]) -> CallVerdict
     receiver = _receiver_source(call)
     first = args[0].as_string() if args else None
     rest = args[1].as_string() if len(args) > 1 else None
-    updates = f"**{rest}" if rest else "**updates"
+    spread = next((k.value.as_string() for k in call.keywords or [] if k.arg is None), None)
+    updates = f"**{rest}" if rest else f"**{spread}" if spread else "**updates"
     if first is not None and _looks_like_id(args[0]):
         problem = f"{first} is an id, not the instance to change"
         suggestion = f"instance = await {receiver}.get_by_id({first}), then update(instance, {updates})"
