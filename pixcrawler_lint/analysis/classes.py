@@ -89,11 +89,12 @@ def has_unknown_bases(cls: nodes.ClassDef) -> bool:
 def _declares_abstract(cls: nodes.ClassDef) -> bool:
     if any(syntactic_base_name(base) in _ABSTRACT_BASES for base in cls.bases):
         return True
-    metaclass = None
-    for keyword in cls.keywords or ():
-        if keyword.arg == "metaclass":
-            metaclass = keyword.value
-    return metaclass is not None and syntactic_base_name(metaclass) in _ABSTRACT_BASES
+    declared = cls.declared_metaclass()
+    if isinstance(declared, nodes.ClassDef):
+        return declared.name in _ABSTRACT_BASES
+    # astroid keeps `metaclass=` out of `keywords`; when it does not infer, go by its spelling.
+    spelled = getattr(cls, "_metaclass", None)
+    return spelled is not None and syntactic_base_name(spelled) in _ABSTRACT_BASES
 
 
 def _has_unimplemented_abstract_method(cls: nodes.ClassDef) -> bool:

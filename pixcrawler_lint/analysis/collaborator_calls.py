@@ -25,7 +25,6 @@ from pixcrawler_lint.analysis.collaborators import (
 from pixcrawler_lint.analysis.inference import infer_one
 from pixcrawler_lint.analysis.signatures import CallShape, Mismatch, MismatchKind, Signature, bind, first_problem, signature_of
 from pixcrawler_lint.context import ModuleContext
-from pixcrawler_lint.layers import Layer, classify
 
 __all__ = ["CallVerdict", "collaborator_call_verdicts", "verdicts_for"]
 
@@ -98,9 +97,9 @@ def closest_method(name: str, candidates: list[str]) -> str | None:
 
 
 def _is_repository(cls: nodes.ClassDef, ctx: ModuleContext) -> bool:
+    """The base repository, a subclass of it, or a ``*Repository`` class (in any layer: a call that
+    breaks the house signature fails either way; this only picks the more telling code)."""
     base = ctx.config.base_repository
-    if classify(cls.root().name, ctx.config) is not Layer.REPOSITORIES:
-        return False
     return cls.name == base or cls.name.endswith("Repository") or base in ancestor_names(cls)
 
 

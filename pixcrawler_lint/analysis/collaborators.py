@@ -61,6 +61,8 @@ _ITERABLES = frozenset({
     "Sequence", "MutableSequence", "Iterable", "Iterator", "Collection", "Reversible",
     "AsyncIterable", "AsyncIterator", "Generator", "AsyncGenerator", "tuple", "Tuple", "deque", "Deque",
 })
+# Annotations that say "anything": not a class whose members are known.
+_UNKNOWN_TYPES = frozenset({"typing.Any", "typing_extensions.Any", "_typeshed.Incomplete"})
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 _ERRORS = (Exception, RecursionError)
 
@@ -253,9 +255,12 @@ def annotation_class(annotation: nodes.NodeNG | None, *, element: bool = False) 
     ``Iterable``/``tuple[X, ...]``/… and ``None`` for anything that is not such a container.
     """
     try:
-        return _annotation_class(annotation, element, 0)
+        resolved = _annotation_class(annotation, element, 0)
     except _ERRORS:
         return None
+    if resolved is not None and resolved.qname() in _UNKNOWN_TYPES:
+        return None
+    return resolved
 
 
 # --------------------------------------------------------------------------- collaborators

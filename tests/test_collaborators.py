@@ -1,0 +1,351 @@
+"""Collaborator resolution, class kinds and the collaborator-call verdicts, on in-memory modules."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import astroid
+import pytest
+from astroid import nodes
+from hypothesis import HealthCheck, given, settings
+from hypothesmith import from_grammar
+
+from pixcrawler_lint.analysis.classes import (
+    ancestor_names,
+    has_unknown_bases,
+    is_abstract,
+    is_protocol,
+    is_repository_class,
+    is_service_class,
+)
+from pixcrawler_lint.analysis.collaborator_calls import closest_method, collaborator_call_verdicts
+from pixcrawler_lint.analysis.collaborators import (
+    annotation_class,
+    collaborator_class,
+    is_project_class,
+    lookup_member,
+    method_return_class,
+)
+from pixcrawler_lint.config import DEFAULT_CONFIG
+from pixcrawler_lint.context import ModuleContext
+from pixcrawler_lint.engine import lint_module
+from pixcrawler_lint import modules
+from pixcrawler_lint.modules import activate_project_root
+from pixcrawler_lint.registry import all_rules
+
+MODELS = """
+from typing import Annotated, Any, Generic, Optional, TypeVar, Union
+
+ModelT = TypeVar("ModelT")
+
+class Project: ...
+class ActivityLog: ...
+
+class BaseRepository(Generic[ModelT]):
+    def __init__(self, session: Any, model: type[ModelT]) -> None:
+        self.session = session
+    async def create(self, **kwargs: Any) -> ModelT: ...
+    async def get_by_id(self, id: int) -> ModelT | None: ...
+    async def update(self, instance: ModelT, **updates: Any) -> ModelT: ...
+
+class ProjectRepository(BaseRepository[Project]):
+    async def recent(self, limit: int) -> list[ActivityLog]: ...
+    async def by_name(self, name: str) -> Optional[Project]: ...
+
+def Depends(x): return x
+def get_repo(): ...
+ProjectRepoDep = Annotated[ProjectRepository, Depends(get_repo)]
+"""
+
+
+def _receivers(source: str, modname: str = "backend.services.probe") -> dict[str, nodes.NodeNG]:
+    """Every ``<expr>.probe`` attribute of the module, keyed by ``<expr>`` source."""
+    module = astroid.parse(MODELS + textwrap.dedent(source), module_name=modname)
+    return {
+        attribute.expr.as_string(): attribute.expr
+        for attribute in module.nodes_of_class(nodes.Attribute)
+        if attribute.attrname == "probe"
+    }
+
+
+def _class_name(expr: nodes.NodeNG) -> str | None:
+    cls = collaborator_class(expr)
+    return cls.name if cls is not None else None
+
+
+def test_parameters_resolve_through_optional_union_annotated_alias_and_strings() -> None:
+    receivers = _receivers(
+        """
+        def f(a: ProjectRepository, b: Optional[ProjectRepository], c: ProjectRepository | None,
+              d: Annotated[ProjectRepository, Depends(get_repo)], e: ProjectRepoDep, g: "ProjectRepository",
+              h: Union[ProjectRepository, None], i: Union[ProjectRepository, Project], j: Any, k):
+            a.probe; b.probe; c.probe; d.probe; e.probe; g.probe; h.probe; i.probe; j.probe; k.probe
+        """
+    )
+    resolved = {name: _class_name(expr) for name, expr in receivers.items()}
+    assert resolved == {
+        "a": "ProjectRepository", "b": "ProjectRepository", "c": "ProjectRepository",
+        "d": "ProjectRepository", "e": "ProjectRepository", "g": "ProjectRepository",
+        "h": "ProjectRepository", "i": None, "j": None, "k": None,
+    }
+
+
+def test_self_attributes_and_locals() -> None:
+    receivers = _receivers(
+        """
+        class Service:
+            cache: dict[str, int]
+            def __init__(self, repository: ProjectRepository, other) -> None:
+                self.repository = repository
+                self.typed: ProjectRepository = other
+                self.built = ProjectRepository(None, Project)
+                self.untyped = other
+                self.changing = repository
+            def later(self) -> None:
+                self.changing = Project()
+            def use(self) -> None:
+                self.repository.probe; self.typed.probe; self.built.probe; self.untyped.probe
+                self.changing.probe; self.repository.session.probe; self.probe; self.cache.probe
+                local = ProjectRepository(None, Project)
+                local.probe
+                alias = local
+                alias.probe
+        """
+    )
+    resolved = {name: _class_name(expr) for name, expr in receivers.items()}
+    assert resolved["self.repository"] == "ProjectRepository"
+    assert resolved["self.typed"] == "ProjectRepository"
+    assert resolved["self.built"] == "ProjectRepository"
+    assert resolved["local"] == "ProjectRepository"
+    assert resolved["alias"] == "ProjectRepository"
+    assert resolved["self.cache"] == "dict"
+    # untyped, conflicting, typed Any, `self` itself: unknown
+    assert resolved["self.untyped"] is None
+    assert resolved["self.changing"] is None
+    assert resolved["self.repository.session"] is None
+    assert resolved["self"] is None
+
+
+def test_first_parameter_of_a_staticmethod_is_not_self() -> None:
+    receivers = _receivers(
+        """
+        class Helper:
+            @staticmethod
+            def static(self: ProjectRepository) -> None:
+                self.probe
+        """
+    )
+    assert _class_name(receivers["self"]) == "ProjectRepository"
+
+
+def test_conditional_bindings_must_agree() -> None:
+    receivers = _receivers(
+        """
+        def f(flag: bool, repo: ProjectRepository) -> None:
+            if flag:
+                chosen = ProjectRepository(None, Project)
+            else:
+                chosen = Project()
+            chosen.probe
+            repo = make()
+            repo.probe
+        """
+    )
+    assert _class_name(receivers["chosen"]) is None
+    assert _class_name(receivers["repo"]) is None
+
+
+def test_members_and_annotated_returns_follow_generic_bases() -> None:
+    receivers = _receivers("def f(repo: ProjectRepository):\n    repo.probe\n")
+    repo = receivers["repo"]
+    cls = collaborator_class(repo)
+    assert cls is not None
+    member = lookup_member(cls, "get_by_id")
+    assert member.found and member.owner is not None and member.owner.name == "BaseRepository"
+    assert not lookup_member(cls, "get").found
+    assert lookup_member(cls, "session").found  # an instance attribute of the base
+    returns = {
+        (name, element): getattr(method_return_class(repo, name, element=element), "name", None)
+        for name in ("get_by_id", "create", "recent", "by_name", "missing")
+        for element in (False, True)
+    }
+    assert returns == {
+        ("get_by_id", False): "Project", ("get_by_id", True): None,
+        ("create", False): "Project", ("create", True): None,
+        ("recent", False): "list", ("recent", True): "ActivityLog",
+        ("by_name", False): "Project", ("by_name", True): None,
+        ("missing", False): None, ("missing", True): None,
+    }
+
+
+@pytest.mark.parametrize(
+    ("annotation", "element", "expected"),
+    [
+        ("list[Project]", True, "Project"),
+        ("Sequence[Project]", True, "Project"),
+        ("tuple[Project, ...]", True, "Project"),
+        ("tuple[Project, ActivityLog]", True, None),
+        ("dict[str, Project]", True, None),
+        ("Optional[list[Project]]", True, "Project"),
+        ("Project", True, None),
+        ("Project | ActivityLog", False, None),
+        ("ModelT", False, None),
+    ],
+)
+def test_annotation_class_element_types(annotation: str, element: bool, expected: str | None) -> None:
+    module = astroid.parse(
+        textwrap.dedent(MODELS) + f"from collections.abc import Sequence\nx: {annotation}\n", module_name="m"
+    )
+    assign = module.body[-1]
+    assert isinstance(assign, nodes.AnnAssign)
+    resolved = annotation_class(assign.annotation, element=element)
+    assert (resolved.name if resolved is not None else None) == expected
+
+
+def test_aliases_imported_from_a_types_module(tmp_path: Path) -> None:
+    package = tmp_path / "dialias"
+    (package / "api").mkdir(parents=True)
+    for init in (package / "__init__.py", package / "api" / "__init__.py"):
+        init.write_text('"""Package."""\n')
+    (package / "services.py").write_text("class JobService:\n    def run(self, job_id: int) -> None: ...\n")
+    (package / "api" / "types.py").write_text(
+        "from typing import Annotated\nfrom dialias.services import JobService\n"
+        "def Depends(x): return x\nJobServiceDep = Annotated[JobService, Depends(None)]\n"
+    )
+    previous = modules._active_root  # pylint: disable=protected-access  # restored below
+    activate_project_root(tmp_path)
+    try:
+        module = astroid.parse(
+            "from dialias.api.types import JobServiceDep\ndef route(service: JobServiceDep):\n    service.probe\n",
+            module_name="dialias.api.routes",
+        )
+        attribute = next(a for a in module.nodes_of_class(nodes.Attribute) if a.attrname == "probe")
+        assert _class_name(attribute.expr) == "JobService"
+    finally:
+        if previous is not None:
+            activate_project_root(previous)
+
+
+def test_library_classes_are_not_project_classes() -> None:
+    module = astroid.parse("import collections\nclass Mine: ...\ncollections.OrderedDict\n")
+    ordered = next(module.body[-1].value.infer())
+    assert isinstance(ordered, nodes.ClassDef)
+    assert not is_project_class(ordered)
+    assert is_project_class(module.body[1])
+
+
+# --------------------------------------------------------------------------- class kinds
+
+KINDS = """
+from abc import ABC, abstractmethod
+from typing import Protocol
+from nowhere import Mystery
+
+class BaseService: ...
+class ProjectService(BaseService): ...
+class Helper(BaseService): ...
+class NamedOnlyService: ...
+class PortService(Protocol):
+    def run(self) -> None: ...
+class AbstractService(ABC):
+    @abstractmethod
+    def run(self) -> None: ...
+class ConcreteService(AbstractService, BaseService):
+    def run(self) -> None: ...
+class StillAbstractService(BaseService, metaclass=ABCMeta): ...
+class UnknownBaseService(Mystery): ...
+class Plain: ...
+"""
+
+
+def _classes(modname: str) -> dict[str, nodes.ClassDef]:
+    module = astroid.parse(KINDS, module_name=modname)
+    return {cls.name: cls for cls in module.nodes_of_class(nodes.ClassDef)}
+
+
+def test_service_classes() -> None:
+    classes = _classes("backend.services.kinds")
+    services = {name for name, cls in classes.items() if is_service_class(cls, DEFAULT_CONFIG)}
+    assert services == {"ProjectService", "Helper", "NamedOnlyService", "ConcreteService", "UnknownBaseService"}
+    elsewhere = _classes("backend.api.kinds")
+    assert not any(is_service_class(cls, DEFAULT_CONFIG) for cls in elsewhere.values())
+    assert is_service_class(elsewhere["ProjectService"], DEFAULT_CONFIG, "backend.services.other")
+
+
+def test_abstract_protocol_and_ancestors() -> None:
+    classes = _classes("backend.services.kinds")
+    assert is_abstract(classes["AbstractService"]) and is_abstract(classes["StillAbstractService"])
+    assert not is_abstract(classes["ConcreteService"])
+    assert is_protocol(classes["PortService"]) and not is_protocol(classes["ProjectService"])
+    assert "Mystery" in ancestor_names(classes["UnknownBaseService"])
+    assert has_unknown_bases(classes["UnknownBaseService"]) and not has_unknown_bases(classes["ConcreteService"])
+
+
+def test_repository_classes() -> None:
+    module = astroid.parse(
+        "class BaseRepository: ...\nclass ProjectRepository(BaseRepository): ...\n"
+        "class Store(BaseRepository): ...\nclass LooseRepository: ...\nclass Other: ...\n",
+        module_name="backend.repositories.kinds",
+    )
+    found = {cls.name for cls in module.nodes_of_class(nodes.ClassDef) if is_repository_class(cls, DEFAULT_CONFIG)}
+    assert found == {"ProjectRepository", "Store", "LooseRepository"}
+
+
+def test_closest_method_prefers_extensions_of_the_name() -> None:
+    methods = ["get_by_owner_and_name", "get_by_id", "create", "update"]
+    assert closest_method("get", methods) == "get_by_id"
+    assert closest_method("craete", methods) == "create"
+    assert closest_method("frobnicate", methods) is None
+
+
+# --------------------------------------------------------------------------- verdicts
+
+
+def _verdicts(source: str, modname: str = "backend.services.probe") -> list[tuple[int, str]]:
+    module = astroid.parse(textwrap.dedent(source), module_name=modname)
+    ctx = ModuleContext(module, "<probe>", DEFAULT_CONFIG)
+    return sorted((v.node.lineno, v.code) for v in collaborator_call_verdicts(ctx))
+
+
+def test_one_verdict_per_call_the_most_specific() -> None:
+    source = MODELS + textwrap.dedent(
+        """
+        class Svc:
+            def __init__(self, repo: ProjectRepository) -> None:
+                self.repo = repo
+            async def run(self, project_id: int, data: dict) -> None:
+                await self.repo.create(data)
+                await self.repo.update(project_id, data)
+                await self.repo.get(project_id)
+                await self.repo.recent()
+                await self.repo.create(**data)
+                await self.repo.update(await self.repo.get_by_id(project_id), **data)
+        """
+    )
+    lines = source.splitlines()
+
+    def line_of(text: str) -> int:
+        return next(number for number, line in enumerate(lines, 1) if line.strip() == text)
+
+    assert _verdicts(source) == [
+        (line_of("await self.repo.create(data)"), "PXL401"),
+        (line_of("await self.repo.update(project_id, data)"), "PXL402"),
+        (line_of("await self.repo.get(project_id)"), "PXL403"),
+        (line_of("await self.repo.recent()"), "PXL404"),
+    ]
+
+
+RULE_CODES = {f"PXL{family}{n:02d}" for family, count in ((3, 3), (4, 5)) for n in range(1, count + 1)}
+MY_RULES = [rule for rule in all_rules() if rule.code in RULE_CODES]
+
+
+@settings(max_examples=40, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@given(from_grammar())
+def test_rules_never_crash_on_arbitrary_code(source: str) -> None:
+    try:
+        module = astroid.parse(source, module_name="backend.services.generated")
+    except Exception:  # pylint: disable=broad-exception-caught  # astroid rejects some valid grammar
+        return
+    findings = lint_module(module, "<generated>", DEFAULT_CONFIG, MY_RULES)
+    assert not [f for f in findings if f.code == "PXL900"]
