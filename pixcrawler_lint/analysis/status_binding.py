@@ -20,6 +20,7 @@ __all__ = ["Binding", "STATUS_MODULES", "bindings_at", "classify_binding", "desc
 
 STATUS_MODULES = frozenset({"fastapi.status", "starlette.status"})
 _STATUS_PACKAGES = frozenset({"fastapi", "starlette"})
+_MAX_ALIAS_DEPTH = 4
 _LOOKUP_ERRORS = (AstroidError, RecursionError, AttributeError, TypeError, ValueError, KeyError, IndexError)
 
 
@@ -123,7 +124,15 @@ def _assigned_value(binding: nodes.AssignName) -> nodes.NodeNG | None:
     return None
 
 
-def classify_binding(binding: nodes.NodeNG, bound_name: str) -> Binding:
+def _classify_name_value(value: nodes.Name, depth: int) -> Binding:
+    """``status = other_name``: what ``other_name`` is, from its own bindings."""
+    if depth >= _MAX_ALIAS_DEPTH:
+        return Binding.UNKNOWN
+    kinds = {classify_binding(binding, value.name, depth + 1) for binding in bindings_at(value)}
+    return Binding.OTHER if kinds == {Binding.OTHER} else Binding.UNKNOWN
+
+
+def classify_binding(binding: nodes.NodeNG, bound_name: str, depth: int = 0) -> Binding:
     """Whether one binding of ``bound_name`` is the fastapi/starlette status module."""
     if is_status_import(binding, bound_name):
         return Binding.STATUS_MODULE
@@ -134,9 +143,9 @@ def classify_binding(binding: nodes.NodeNG, bound_name: str) -> Binding:
         if isinstance(value, (nodes.Name, nodes.Attribute)):
             # ``status = http_status`` keeps the module; an alias we cannot resolve stays unknown
             inferred = infer_one(value)
-            if inferred is None:
-                return Binding.UNKNOWN
-            return Binding.STATUS_MODULE if _is_status_module(inferred) else Binding.OTHER
+            if inferred is not None:
+                return Binding.STATUS_MODULE if _is_status_module(inferred) else Binding.OTHER
+            return _classify_name_value(value, depth) if isinstance(value, nodes.Name) else Binding.UNKNOWN
         return Binding.OTHER
     return Binding.OTHER
 
