@@ -10,9 +10,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
 
 REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
 CONTRACTS = REPO / "contracts"
 LEGACY = REPO / "examples" / "legacy"
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
@@ -58,7 +58,9 @@ SMALL_BACKEND = {
     "backend/services/__init__.py": "",
     "backend/services/items.py": "from backend.repositories.items import ItemRepository\n\nclass ItemService: ...\n",
     "backend/repositories/__init__.py": "",
-    "backend/repositories/items.py": "import sqlalchemy\nfrom backend.models.item import Item\n\nclass ItemRepository: ...\n",
+    "backend/repositories/items.py": (
+        "import sqlalchemy\nfrom backend.models.item import Item\n\nclass ItemRepository: ...\n"
+    ),
     "backend/models/__init__.py": "",
     "backend/models/item.py": "import sqlalchemy\nfrom backend.schemas import item\n",
     "backend/schemas/__init__.py": "",
@@ -82,7 +84,10 @@ def test_backend_contracts_kept_on_a_clean_project_and_broken_by_a_helper_chain(
     # Only the layer-map contract sees an api module reaching a repository through a helper
     # module of no layer; the plain import-linter contracts stay kept.
     assert "4 kept, 1 broken" in out
-    assert "backend.api.v1.items indirectly imports backend.repositories.items: breaks PXL102 layer-bypass-import" in out
+    assert (
+        "backend.api.v1.items indirectly imports backend.repositories.items: "
+        "breaks PXL102 layer-bypass-import"
+    ) in out
     assert "backend.api.v1.items -> backend.helpers (l.2)" in out
     assert "backend.helpers -> backend.repositories.items (l.1)" in out
     assert "backend.helpers belongs to no layer" in out

@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
 
 from pixcrawler_lint.config import config_for_path
 from pixcrawler_lint.contracts import build_graph, check_architecture
@@ -20,6 +19,7 @@ from pixcrawler_lint.modules import locate_module
 from pixcrawler_lint.registry import all_rules
 
 REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
 LEGACY = REPO / "examples" / "legacy"
 LAYER_CODES = {"PXL101", "PXL102", "PXL103", "PXL104", "PXL105"}
 TREES = [
