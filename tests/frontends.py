@@ -6,6 +6,7 @@ results are keyed by absolute file path so that one run serves every file test o
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from pathlib import Path
 from pixcrawler_lint.engine import lint_file
 from pixcrawler_lint.registry import all_rules, rule_by_symbol
 
-__all__ = ["Results", "run_engine", "run_flake8", "run_pylint", "python_files", "FRONT_ENDS"]
+__all__ = ["Results", "run_engine", "run_flake8", "run_pylint", "run_cli", "python_files", "FRONT_ENDS"]
 
 Results = dict[str, set[tuple[int, str]]]
 SEP = "::"
@@ -95,4 +96,18 @@ def run_pylint(root: Path, *extra: str) -> Results:
     return _parse(proc.stdout, root, symbol_field=True)
 
 
-FRONT_ENDS = {"engine": run_engine, "flake8": run_flake8, "pylint": run_pylint}
+def run_cli(root: Path, *extra: str) -> Results:
+    """The ``pixcrawler-lint check`` CLI, in a subprocess, over ``root`` (``--format json``)."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "pixcrawler_lint.cli", "check", ".", "--format=json", "--quiet", *extra],
+        cwd=root, capture_output=True, text=True, env=_env(), check=False,
+    )
+    if proc.returncode not in (0, 1) or "Traceback" in proc.stderr:
+        raise AssertionError(f"pixcrawler-lint failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
+    results: Results = defaultdict(set)
+    for finding in json.loads(proc.stdout)["findings"]:
+        results[str(Path(finding["absolute_path"]).resolve())].add((finding["line"], finding["code"]))
+    return results
+
+
+FRONT_ENDS = {"engine": run_engine, "flake8": run_flake8, "pylint": run_pylint, "cli": run_cli}
