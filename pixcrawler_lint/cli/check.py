@@ -95,9 +95,11 @@ def collect_findings(options: CheckOptions, stderr: TextIO = sys.stderr) -> Coll
     """
     files = discover(options.paths, options.exclude)
     _validate_configuration(files)
+    checked = [rule.code for rule in all_rules() if _wanted(rule.code, options.select, options.ignore)]
+    selected = checked if (options.select or options.ignore) else None
     progress = Progress(len(files), stderr, enabled=not options.quiet)
     try:
-        results = lint_files(files, options.jobs, on_done=lambda _result: progress.advance())
+        results = lint_files(files, options.jobs, on_done=lambda _result: progress.advance(), codes=selected)
     finally:
         progress.close()
     by_path: dict[str, FileResult] = {result.path: result for result in results}
@@ -111,7 +113,6 @@ def collect_findings(options: CheckOptions, stderr: TextIO = sys.stderr) -> Coll
         per_file.setdefault(finding.path, []).append(finding)
     kept: list[Finding] = []
     suppressed = 0
-    checked = [rule.code for rule in all_rules() if _wanted(rule.code, options.select, options.ignore)]
     paths = set(per_file) | (set(by_path) if options.warn_unused_noqa else set())
     for path in sorted(paths):
         pragmas = by_path[path].pragmas if path in by_path else _pragmas_of(path)

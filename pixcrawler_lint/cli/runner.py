@@ -21,7 +21,7 @@ from pixcrawler_lint.cli.suppression import Pragmas, parse_pragmas
 from pixcrawler_lint.engine import internal_error, lint_source
 from pixcrawler_lint.findings import Finding
 from pixcrawler_lint.modules import ParseError, activate_project_root, read_source
-from pixcrawler_lint.registry import all_rules
+from pixcrawler_lint.registry import Rule, all_rules
 
 __all__ = ["FileResult", "lint_files", "lint_one", "default_jobs"]
 
@@ -47,8 +47,15 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def lint_one(path: Path) -> FileResult:
-    """Lint one file with every rule; never raises (an engine crash is a PXL900 finding)."""
+def _rules(codes: Sequence[str] | None) -> list[type[Rule]] | None:
+    if codes is None:
+        return None
+    wanted = set(codes)
+    return [rule for rule in all_rules() if rule.code in wanted]
+
+
+def lint_one(path: Path, codes: Sequence[str] | None = None) -> FileResult:
+    """Lint one file with the rules of ``codes`` (None: all); never raises (a crash is PXL900)."""
     name = str(path)
     try:
         source = read_source(path)
@@ -62,7 +69,7 @@ def lint_one(path: Path) -> FileResult:
         return FileResult(name, skipped=f"cannot parse: {type(exc).__name__}")
     pragmas = parse_pragmas(source, tree)
     try:
-        findings = lint_source(source, name)
+        findings = lint_source(source, name, _rules(codes))
     except Exception as exc:  # pylint: disable=broad-exception-caught  # a crash must not end the run
         findings = [internal_error(name, "engine", "engine", exc)]
     return FileResult(name, findings, pragmas)
@@ -74,9 +81,9 @@ def _init_worker() -> None:
     all_rules()
 
 
-def _lint_chunk(root: Path, files: Sequence[Path]) -> list[FileResult]:
+def _lint_chunk(root: Path, files: Sequence[Path], codes: Sequence[str] | None) -> list[FileResult]:
     activate_project_root(root)
-    return [lint_one(path) for path in files]
+    return [lint_one(path, codes) for path in files]
 
 
 def _chunks(files: list[Path], jobs: int) -> list[list[Path]]:
@@ -85,9 +92,15 @@ def _chunks(files: list[Path], jobs: int) -> list[list[Path]]:
 
 
 def lint_files(
-    files: Sequence[Path], jobs: int, on_done: Callable[[FileResult], None] | None = None
+    files: Sequence[Path],
+    jobs: int,
+    on_done: Callable[[FileResult], None] | None = None,
+    codes: Sequence[str] | None = None,
 ) -> list[FileResult]:
-    """Lint ``files`` with ``jobs`` processes (1: in this process); results in input order."""
+    """Lint ``files`` with ``jobs`` processes (1: in this process); results in input order.
+
+    ``codes`` limits the rules that run (None: every rule).
+    """
     groups = group_by_project_root(files)
     results: dict[str, FileResult] = {}
 
@@ -98,13 +111,13 @@ def lint_files(
 
     if jobs <= 1 or len(files) < _MIN_FILES_FOR_POOL:
         for root, members in groups.items():
-            for result in _lint_chunk(root, members):
+            for result in _lint_chunk(root, members, codes):
                 done(result)
     else:
         tasks = [(root, chunk) for root, members in groups.items() for chunk in _chunks(members, jobs)]
         with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_init_worker) as pool:
             futures: dict[Future[list[FileResult]], list[Path]] = {
-                pool.submit(_lint_chunk, root, chunk): chunk for root, chunk in tasks
+                pool.submit(_lint_chunk, root, chunk, codes): chunk for root, chunk in tasks
             }
             for future in as_completed(futures):
                 try:
