@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import TreeResults
+from fixture_trees import TreeResults
 from expectations import parse_expectations
 from frontends import FRONT_ENDS, python_files
 
