@@ -8,6 +8,7 @@ must cover every rule of the v1 catalog.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,20 @@ def test_no_findings_outside_the_example_files(frontend: str, tree_results: Tree
     known = {str(path.resolve()) for path in FILES}
     stray = {path: found for path, found in tree_results.get(frontend, LEGACY).items() if path not in known and found}
     assert stray == {}
+
+
+def test_readme_table_matches_the_marks() -> None:
+    """``examples/legacy/README.md`` lists, per code, exactly the marked file:line locations."""
+    location = re.compile(r"`([\w./-]+\.py):([\d,]+)`")
+    table: dict[str, set[tuple[str, int]]] = {}
+    for row in (LEGACY / "README.md").read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in row.split("|")]
+        if len(cells) > 3 and re.fullmatch(r"PXL\d{3}", cells[1]):
+            table[cells[1]] = {
+                (path, int(line)) for path, lines in location.findall(cells[3]) for line in lines.split(",")
+            }
+    marks: dict[str, set[tuple[str, int]]] = {}
+    for path in FILES:
+        for line, code in parse_expectations(path):
+            marks.setdefault(code, set()).add((str(path.relative_to(LEGACY)), line))
+    assert table == marks

@@ -54,4 +54,4 @@ class APIKeyService(BaseService):  # expect: PXL303
             raise HTTPException(status_code=404, detail="API key not found")
         if api_key.status == APIKeyStatus.REVOKED.value and status is APIKeyStatus.ACTIVE:
             raise HTTPException(status_code=409, detail="A revoked key cannot be re-activated")
-        return await self.repository.update(api_key, status=status.value)
+        return await self.repository.update(api_key, {"status": status.value})  # expect: PXL402

@@ -1,5 +1,7 @@
 """Activity timeline endpoints."""  # expect: PXL604
 
+from datetime import datetime
+
 from fastapi import APIRouter, Query
 
 from backend.api.types import ActivityLogServiceDep, CurrentUser
@@ -22,3 +24,14 @@ async def get_activity_timeline(
     """Return the current user's recent actions, newest first."""
     timeline = await service.get_timeline(current_user["user_id"], limit=limit)
     return [ActivityTimelineEntry(**item) for item in timeline]
+
+
+@router.get(
+    "/last",
+    response_model=datetime | None,
+    summary="Time of the last action",
+    operation_id="getLastActivity",
+)
+async def get_last_activity(current_user: CurrentUser, service: ActivityLogServiceDep) -> datetime | None:
+    """Return when the current user last did something (legacy: the service method was renamed)."""
+    return await service.get_last_activity(current_user["user_id"])  # expect: PXL403

@@ -123,7 +123,7 @@ async def execute_archival_policies(  # expect: PXL202, PXL211
     service: PolicyService = Depends(get_policy_service),  # expect: PXL206
 ):
     """Schedule the archival run (legacy: no admin check, untyped response)."""
-    background_tasks.add_task(service.execute_archival_policies, triggered_by=current_user["user_id"])
+    background_tasks.add_task(service.execute_archival_policies, current_user["user_id"], notify_admins=True)  # expect: PXL404
     return {"scheduled": True}
 
 

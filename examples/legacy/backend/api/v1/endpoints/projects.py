@@ -40,7 +40,7 @@ async def list_projects(
     limit: int = Query(50, ge=1, le=200),
 ) -> list[ProjectResponse]:
     """Return the current user's projects."""
-    projects = await service.list_projects(current_user["user_id"], offset=offset, limit=limit)
+    projects = await service.list_projects(current_user["user_id"], skip=offset, limit=limit)  # expect: PXL404
     return [ProjectResponse.model_validate(project) for project in projects]
 
 
