@@ -161,10 +161,12 @@ def _names(raw: str | None) -> frozenset[str]:
 def parse_pragmas(source: str, tree: ast.AST | None = None) -> Pragmas:
     """Every ``noqa`` and ``pylint:`` comment of ``source``; never raises."""
     pragmas = Pragmas()
+    tokens: list[tokenize.TokenInfo] = []
     try:
-        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
-    except (tokenize.TokenError, SyntaxError, IndentationError):
-        return pragmas
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            tokens.append(token)
+    except (tokenize.TokenError, SyntaxError):
+        pass  # keep the comments read before the error
     if tree is None:
         try:
             tree = ast.parse(source)
