@@ -54,8 +54,20 @@ class CallVerdict:
     args: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
-def _is_trusted_class(cls: nodes.ClassDef) -> bool:
-    """A project class whose members are all visible: known bases, no ``__getattr__``, no mocks."""
+def _is_trusted_class(cls: nodes.ClassDef, ctx: ModuleContext) -> bool:
+    """A project class whose members are all visible: known bases, no ``__getattr__``, no mocks.
+
+    Memoised per module: the same collaborator class is asked about at every call.
+    """
+    memo: dict[int, tuple[nodes.ClassDef, bool]] = ctx.cached("collaborator_calls.trusted", dict)
+    known = memo.get(id(cls))
+    if known is None or known[0] is not cls:
+        known = (cls, _members_are_visible(cls))
+        memo[id(cls)] = known
+    return known[1]
+
+
+def _members_are_visible(cls: nodes.ClassDef) -> bool:
     if not is_project_class(cls) or has_unknown_bases(cls):
         return False
     if ancestor_names(cls) & _DYNAMIC_BASES or cls.name in _DYNAMIC_BASES:
@@ -188,7 +200,7 @@ def _method_verdict(call: nodes.Call, receiver: nodes.NodeNG, method: str, shape
     if method.startswith("__") and method.endswith("__"):
         return None
     cls = collaborator_class(receiver, ctx)
-    if cls is None or not _is_trusted_class(cls):
+    if cls is None or not _is_trusted_class(cls, ctx):
         return None
     member = lookup_member(cls, method)
     if not member.found:
