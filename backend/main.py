@@ -1,4 +1,4 @@
-"""Application factory. ``uvicorn backend.main:app`` serves the API; tables are created on startup."""
+"""Application factory: ``uvicorn backend.main:app`` serves the API (tables created on startup)."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager

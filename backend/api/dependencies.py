@@ -55,7 +55,9 @@ __all__ = [
     "require_admin",
 ]
 
-bearer_scheme = HTTPBearer(auto_error=False, description="An API key: `Authorization: Bearer pxc_…`")
+bearer_scheme = HTTPBearer(
+    auto_error=False, description="An API key: `Authorization: Bearer pxc_…`"
+)
 
 
 def get_settings(request: Request) -> Settings:

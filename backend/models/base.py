@@ -1,4 +1,4 @@
-"""Declarative base and the timestamp mixin every model uses instead of its own timestamp columns."""
+"""Declarative base, UTC datetime type and the timestamp mixin every model uses."""
 
 from datetime import UTC, datetime
 

@@ -24,7 +24,9 @@ class ImageRepository(BaseRepository[Image]):
         result = await self.session.execute(query)
         return result.scalar_one_or_none()
 
-    async def list_for_dataset(self, dataset_id: int, *, offset: int, limit: int) -> Sequence[Image]:
+    async def list_for_dataset(
+        self, dataset_id: int, *, offset: int, limit: int
+    ) -> Sequence[Image]:
         """Return a dataset's images, oldest first."""
         query = (
             select(Image)

@@ -128,11 +128,13 @@ class CrawlJobService(BaseService):
         try:
             report = await self.crawler.crawl(job.urls, collection=f"dataset_{job.dataset_id}")
         except Exception as error:  # pylint: disable=broad-exception-caught
-            await self._finish(job, CrawlJobStatus.FAILED, 0, len(job.urls), f"crawler error: {error}")
+            await self._finish(
+                job, CrawlJobStatus.FAILED, 0, len(job.urls), f"crawler error: {error}"
+            )
             return
         for stored in report.stored:
-            existing = await self.image_repo.get_by_dataset_and_sha256(job.dataset_id, stored.sha256)
-            if existing is not None:
+            known = await self.image_repo.get_by_dataset_and_sha256(job.dataset_id, stored.sha256)
+            if known is not None:
                 continue
             await self.image_repo.create(
                 dataset_id=job.dataset_id,
@@ -148,9 +150,8 @@ class CrawlJobService(BaseService):
         failures = "; ".join(
             f"{failed.url}: {failed.reason}" for failed in report.failed[:_MAX_REPORTED_FAILURES]
         )
-        status = (
-            CrawlJobStatus.FAILED if report.failed and not report.stored else CrawlJobStatus.COMPLETED
-        )
+        failed_entirely = bool(report.failed) and not report.stored
+        status = CrawlJobStatus.FAILED if failed_entirely else CrawlJobStatus.COMPLETED
         await self._finish(job, status, len(report.stored), len(report.failed), failures or None)
 
     async def _finish(

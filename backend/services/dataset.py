@@ -62,7 +62,8 @@ class DatasetService(BaseService):
     ) -> Dataset:
         """Change the given fields of one of the user's datasets."""
         dataset = await self.get_dataset(user_id, dataset_id)
-        updated = await self.dataset_repo.update(dataset, **dataset_in.model_dump(exclude_unset=True))
+        updates = dataset_in.model_dump(exclude_unset=True)
+        updated = await self.dataset_repo.update(dataset, **updates)
         await self._record(user_id, "dataset.updated", dataset_id)
         return updated
 

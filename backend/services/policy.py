@@ -127,7 +127,7 @@ class PolicyService(BaseService):  # pylint: disable=too-many-instance-attribute
     async def queue_execution(
         self, kind: PolicyKind, policy_id: int, triggered_by: int
     ) -> PolicyExecution:
-        """Record a pending execution of an active policy; the caller schedules ``run_execution``."""
+        """Record a pending execution of an active policy (the caller runs ``run_execution``)."""
         policy: ArchivalPolicy | CleanupPolicy
         if kind is PolicyKind.ARCHIVAL:
             policy = await self.get_archival_policy(policy_id)

@@ -15,7 +15,9 @@ __all__ = ["ProjectService"]
 class ProjectService(BaseService):
     """Creates and manages a user's projects (names are unique per owner)."""
 
-    def __init__(self, project_repo: ProjectRepository, activity_repo: ActivityLogRepository) -> None:
+    def __init__(
+        self, project_repo: ProjectRepository, activity_repo: ActivityLogRepository
+    ) -> None:
         """Keep the repositories."""
         super().__init__()
         self.project_repo = project_repo

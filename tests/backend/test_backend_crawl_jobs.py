@@ -141,7 +141,9 @@ async def test_list_jobs_with_filters(
     assert [job["id"] for job in listed] == [second["id"], first["id"]]
     pending = await client.get("/api/v1/crawl-jobs?status=pending", headers=user.headers)
     assert [job["id"] for job in pending.json()] == [second["id"]]
-    other = await client.get(f"/api/v1/crawl-jobs?dataset_id={dataset['id'] + 1}", headers=user.headers)
+    other = await client.get(
+        f"/api/v1/crawl-jobs?dataset_id={dataset['id'] + 1}", headers=user.headers
+    )
     assert other.json() == []
     bad = await client.get("/api/v1/crawl-jobs?status=exploded", headers=user.headers)
     assert bad.status_code == 422

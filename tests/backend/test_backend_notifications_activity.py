@@ -97,7 +97,8 @@ async def test_activity_log_records_what_the_user_did(
     project_id = project.json()["id"]
     await client.patch(f"/api/v1/projects/{project_id}", json={"name": "Q"}, headers=user.headers)
     entries = (await client.get("/api/v1/activity", headers=user.headers)).json()
-    assert [e["action"] for e in entries] == ["project.updated", "project.created", "user.registered"]
+    actions = [entry["action"] for entry in entries]
+    assert actions == ["project.updated", "project.created", "user.registered"]
     assert entries[0]["resource_id"] == project_id
 
     projects_only = await client.get("/api/v1/activity?resource_type=project", headers=user.headers)

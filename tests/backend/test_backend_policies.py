@@ -90,7 +90,9 @@ async def test_archival_execution_archives_datasets_in_the_background(
     assert executed.json()["status"] == "pending"
     execution_id = executed.json()["id"]
 
-    execution = await client.get(f"/api/v1/policies/executions/{execution_id}", headers=admin.headers)
+    execution = await client.get(
+        f"/api/v1/policies/executions/{execution_id}", headers=admin.headers
+    )
     assert execution.json()["status"] == "completed"
     assert execution.json()["affected_count"] == 1
     archived = await client.get(f"/api/v1/datasets/{dataset.json()['id']}", headers=user.headers)
@@ -108,10 +110,14 @@ async def test_archival_with_a_long_inactivity_keeps_fresh_datasets(
     """A dataset updated today is not archived by a 30-day policy."""
     project = await client.post("/api/v1/projects", json={"name": "P"}, headers=admin.headers)
     dataset = await client.post(
-        "/api/v1/datasets", json={"project_id": project.json()["id"], "name": "D"}, headers=admin.headers
+        "/api/v1/datasets",
+        json={"project_id": project.json()["id"], "name": "D"},
+        headers=admin.headers,
     )
     policy = await client.post(
-        "/api/v1/policies/archival", json={"name": "month", "days_inactive": 30}, headers=admin.headers
+        "/api/v1/policies/archival",
+        json={"name": "month", "days_inactive": 30},
+        headers=admin.headers,
     )
     executed = await client.post(
         f"/api/v1/policies/archival/{policy.json()['id']}/execute", headers=admin.headers
@@ -130,7 +136,9 @@ async def test_cleanup_execution_deletes_failed_jobs(
     """A cleanup policy for failed crawl jobs deletes them, and only them."""
     project = await client.post("/api/v1/projects", json={"name": "P"}, headers=admin.headers)
     dataset = await client.post(
-        "/api/v1/datasets", json={"project_id": project.json()["id"], "name": "D"}, headers=admin.headers
+        "/api/v1/datasets",
+        json={"project_id": project.json()["id"], "name": "D"},
+        headers=admin.headers,
     )
     job_ids = []
     for path in ("/notes.txt", "/red.png"):
@@ -180,7 +188,9 @@ async def test_cleanup_of_read_notifications_and_activity(
     assert (await client.get("/api/v1/activity", headers=admin.headers)).json() == []
 
 
-async def test_inactive_policy_cannot_be_executed(client: httpx.AsyncClient, admin: Account) -> None:
+async def test_inactive_policy_cannot_be_executed(
+    client: httpx.AsyncClient, admin: Account
+) -> None:
     """Executing a deactivated policy is a 409."""
     policy = await client.post(
         "/api/v1/policies/archival",

@@ -11,7 +11,9 @@ from backend_api_helpers import Account
 pytestmark = pytest.mark.anyio
 
 
-async def _project(client: httpx.AsyncClient, account: Account, name: str = "Cats") -> dict[str, Any]:
+async def _project(
+    client: httpx.AsyncClient, account: Account, name: str = "Cats"
+) -> dict[str, Any]:
     response = await client.post(
         "/api/v1/projects", json={"name": name, "description": "d"}, headers=account.headers
     )
@@ -92,7 +94,9 @@ async def test_project_with_bad_input_is_422(
     assert response.status_code == 422
 
 
-async def test_project_list_with_bad_paging_is_422(client: httpx.AsyncClient, user: Account) -> None:
+async def test_project_list_with_bad_paging_is_422(
+    client: httpx.AsyncClient, user: Account
+) -> None:
     """``limit`` must be 1-200 and ``offset`` non-negative."""
     for query in ("limit=0", "limit=201", "offset=-1"):
         response = await client.get(f"/api/v1/projects?{query}", headers=user.headers)
@@ -150,13 +154,20 @@ async def test_dataset_in_someone_elses_project_is_404(
     )
     assert listing.status_code == 404
     dataset = await _dataset(client, user, project["id"])
-    images = await client.get(f"/api/v1/datasets/{dataset['id']}/images", headers=other_user.headers)
+    images = await client.get(
+        f"/api/v1/datasets/{dataset['id']}/images", headers=other_user.headers
+    )
     assert images.status_code == 404
 
 
 @pytest.mark.parametrize(
     "payload",
-    [{"name": "x"}, {"project_id": 0, "name": "x"}, {"project_id": 1, "name": ""}, {"project_id": "a"}],
+    [
+        {"name": "x"},
+        {"project_id": 0, "name": "x"},
+        {"project_id": 1, "name": ""},
+        {"project_id": "a"},
+    ],
 )
 async def test_dataset_with_bad_input_is_422(
     client: httpx.AsyncClient, user: Account, payload: dict[str, Any]

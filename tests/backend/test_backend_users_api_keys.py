@@ -134,7 +134,8 @@ async def test_another_users_key_is_404(
     """Keys are private: someone else's key id looks missing."""
     created = await client.post("/api/v1/api-keys", json={"name": "mine"}, headers=user.headers)
     key_id = created.json()["id"]
-    assert (await client.get(f"/api/v1/api-keys/{key_id}", headers=other_user.headers)).status_code == 404
+    fetched = await client.get(f"/api/v1/api-keys/{key_id}", headers=other_user.headers)
+    assert fetched.status_code == 404
     revoke = await client.post(f"/api/v1/api-keys/{key_id}/revoke", headers=other_user.headers)
     assert revoke.status_code == 404
 
@@ -148,7 +149,9 @@ async def test_api_key_with_bad_input_is_422(
     assert response.status_code == 422
 
 
-async def test_malformed_authorization_header_is_401(client: httpx.AsyncClient, user: Account) -> None:
+async def test_malformed_authorization_header_is_401(
+    client: httpx.AsyncClient, user: Account
+) -> None:
     """Only the Bearer scheme is accepted."""
     response = await client.get(
         "/api/v1/users/me", headers={"Authorization": f"Basic {user.api_key}"}

@@ -40,7 +40,9 @@ async def create_api_key(
     summary="List my API keys",
     operation_id="listApiKeys",
 )
-async def list_api_keys(current_user: CurrentUser, service: APIKeyServiceDep) -> list[APIKeyResponse]:
+async def list_api_keys(
+    current_user: CurrentUser, service: APIKeyServiceDep
+) -> list[APIKeyResponse]:
     """Return the caller's keys, newest first."""
     return [APIKeyResponse.model_validate(key) for key in await service.list_keys(current_user.id)]
 
