@@ -1,0 +1,194 @@
+"""PXL603 factory-passes-session."""
+
+from __future__ import annotations
+
+from astroid import nodes
+
+from pixcrawler_lint.analysis.classes import is_service_class, syntactic_base_name
+from pixcrawler_lint.analysis.inference import call_name, infer_one
+from pixcrawler_lint.config import Config
+from pixcrawler_lint.context import ModuleContext
+from pixcrawler_lint.findings import Severity
+from pixcrawler_lint.layers import is_composition_root
+from pixcrawler_lint.registry import Rule, register
+
+__all__ = ["FactoryPassesSession"]
+
+_DEPENDENCY_MARKERS = frozenset({"Depends", "Security"})
+_MAX_ALIAS_DEPTH = 4
+
+
+def _depends_on_provider(call: nodes.NodeNG, config: Config) -> bool:
+    """``Depends(get_session)`` with a provider of ``session-providers``."""
+    if not (isinstance(call, nodes.Call) and call_name(call) in _DEPENDENCY_MARKERS):
+        return False
+    dependency = call.args[0] if call.args else next(
+        (k.value for k in call.keywords or () if k.arg == "dependency"), None
+    )
+    return dependency is not None and syntactic_base_name(dependency) in config.session_providers
+
+
+def _alias_value(name: nodes.Name) -> nodes.NodeNG | None:
+    """The value a type alias name was assigned (``SessionDep = Annotated[...]``), across one import."""
+    try:
+        _, assignments = name.lookup(name.name)
+    except Exception:  # pylint: disable=broad-exception-caught
+        return None
+    if len(assignments) != 1:
+        return None
+    assignment = assignments[0]
+    if isinstance(assignment, nodes.ImportFrom):
+        real = next((n for n, alias in assignment.names if (alias or n) == name.name), None)
+        try:
+            module = assignment.do_import_module(assignment.modname)
+            assignment = module.locals[real][0] if real is not None else None
+        except Exception:  # pylint: disable=broad-exception-caught  # unresolvable import
+            return None
+    parent = getattr(assignment, "parent", None)
+    if isinstance(parent, (nodes.Assign, nodes.AnnAssign)) and isinstance(assignment, nodes.AssignName):
+        return parent.value
+    return None
+
+
+def _is_session_annotation(annotation: nodes.NodeNG | None, config: Config, depth: int = 0) -> bool:
+    """``AsyncSession``, ``AsyncSession | None``, ``Annotated[AsyncSession, ...]`` or an alias of one."""
+    if annotation is None or depth > _MAX_ALIAS_DEPTH:
+        return False
+    if isinstance(annotation, nodes.BinOp) and annotation.op == "|":
+        return _is_session_annotation(annotation.left, config, depth + 1) or _is_session_annotation(
+            annotation.right, config, depth + 1
+        )
+    if isinstance(annotation, nodes.Subscript):
+        index = annotation.slice
+        args = list(index.elts) if isinstance(index, nodes.Tuple) else [index]
+        if syntactic_base_name(annotation.value) in ("Annotated", "Optional") and args:
+            return _is_session_annotation(args[0], config, depth + 1) or any(
+                _depends_on_provider(arg, config) for arg in args[1:]
+            )
+        return False
+    name = syntactic_base_name(annotation)
+    if name in config.session_types:
+        return True
+    if isinstance(annotation, nodes.Name):
+        return _is_session_annotation(_alias_value(annotation), config, depth + 1)
+    return False
+
+
+def _session_parameters(function: nodes.FunctionDef, config: Config) -> set[str]:
+    """Names of the parameters of ``function`` that hold a session."""
+    arguments = function.args
+    params = [*arguments.posonlyargs, *(arguments.args or []), *arguments.kwonlyargs]
+    annotations = [
+        *arguments.posonlyargs_annotations, *arguments.annotations, *arguments.kwonlyargs_annotations
+    ]
+    defaults: dict[str, nodes.NodeNG] = {}
+    positional = [*arguments.posonlyargs, *(arguments.args or [])]
+    for param, default in zip(positional[len(positional) - len(arguments.defaults):], arguments.defaults):
+        defaults[param.name] = default
+    for param, default in zip(arguments.kwonlyargs, arguments.kw_defaults):
+        if default is not None:
+            defaults[param.name] = default
+    return {
+        param.name
+        for param, annotation in zip(params, annotations)
+        if _is_session_annotation(annotation, config) or _depends_on_provider(defaults.get(param.name), config)
+    }
+
+
+def _is_session_argument(argument: nodes.NodeNG, config: Config) -> bool:
+    """A name bound to a session parameter of its enclosing function (and nothing else)."""
+    if not isinstance(argument, nodes.Name):
+        return False
+    try:
+        _, assignments = argument.lookup(argument.name)
+    except Exception:  # pylint: disable=broad-exception-caught
+        return False
+    if not assignments:
+        return False
+    for assignment in assignments:
+        arguments = assignment.parent
+        if not isinstance(arguments, nodes.Arguments) or not isinstance(arguments.parent, nodes.FunctionDef):
+            return False
+        if assignment.name not in _session_parameters(arguments.parent, config):
+            return False
+    return True
+
+
+def _expected_type(service: nodes.ClassDef, call: nodes.Call, argument: nodes.NodeNG) -> str | None:
+    """The annotated type of the ``__init__`` parameter that ``argument`` binds to, by name."""
+    try:
+        init = service.local_attr("__init__")[0]
+    except Exception:  # pylint: disable=broad-exception-caught  # no __init__ of its own or inherited
+        return None
+    if not isinstance(init, nodes.FunctionDef):
+        return None
+    arguments = init.args
+    positional = list(zip([*arguments.posonlyargs, *(arguments.args or [])], [
+        *arguments.posonlyargs_annotations, *arguments.annotations
+    ]))[1:]  # without self
+    annotation: nodes.NodeNG | None = None
+    if argument in call.args:
+        index = call.args.index(argument)
+        annotation = positional[index][1] if index < len(positional) else None
+    else:
+        keyword = next((k.arg for k in call.keywords or () if k.value is argument), None)
+        named = positional + list(zip(arguments.kwonlyargs, arguments.kwonlyargs_annotations))
+        annotation = next((a for param, a in named if param.name == keyword), None)
+    name = syntactic_base_name(annotation) if annotation is not None else None
+    return name if name and name not in ("Any", "object") else None
+
+
+@register
+class FactoryPassesSession(Rule):
+    """A composition-root factory passes a session straight into a service constructor.
+
+    ## What it does
+    Reports a call that builds a service in a composition root with an argument that is a
+    session parameter of the factory: a parameter typed with one of `session-types`
+    (`AsyncSession`, also through an `Annotated` alias) or defaulting to
+    `Depends(get_session)` (`session-providers`).
+
+    ## Why is this bad?
+    Services depend on repositories, never on the session: a service holding a session
+    starts writing SQL itself, and the data access can no longer be replaced in tests or
+    reused by another service. The factory is the one place that turns the session into
+    repositories.
+
+    ## Example
+    ```python
+    async def get_report_service(session: AsyncSession = Depends(get_session)) -> ReportService:
+        return ReportService(session)
+    ```
+
+    ## Use instead
+    ```python
+    async def get_report_service(session: AsyncSession = Depends(get_session)) -> ReportService:
+        return ReportService(ReportRepository(session))
+    ```
+    """
+
+    code = "PXL603"
+    symbol = "factory-passes-session"
+    severity = Severity.WARNING
+    message = "factory passes session {session} straight into {service}(): pass {replacement} instead"
+
+    def check(self, ctx: ModuleContext) -> None:
+        if not is_composition_root(ctx.modname, ctx.config):
+            return
+        for call in ctx.nodes_of(nodes.Call):
+            arguments = [*call.args, *(keyword.value for keyword in call.keywords or ())]
+            sessions = [arg for arg in arguments if _is_session_argument(arg, ctx.config)]
+            if not sessions:
+                continue
+            service = infer_one(call.func)
+            if not isinstance(service, nodes.ClassDef) or not is_service_class(service, ctx.config):
+                continue
+            session = sessions[0]
+            expected = _expected_type(service, call, session)
+            ctx.report(
+                self,
+                call,
+                session=session.as_string(),
+                service=service.name,
+                replacement=f"{expected}({session.as_string()})" if expected else "the repositories it needs",
+            )
