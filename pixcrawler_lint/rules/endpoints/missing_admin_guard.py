@@ -150,7 +150,7 @@ class MissingAdminGuard(Rule):
     severity = Severity.WARNING
     message = (
         "route {name}() in admin module {module} has no admin guard: type the caller as "
-        "`current_user: {alias}` or add dependencies=[Depends({guard})] to @{decorator}(...)"
+        "`{caller}: {alias}` or add dependencies=[Depends({guard})] to @{decorator}(...)"
     )
 
     def check(self, ctx: ModuleContext) -> None:
@@ -159,9 +159,10 @@ class MissingAdminGuard(Rule):
             return
         alias = config.admin_aliases[0] if config.admin_aliases else "AdminUser"
         guard = config.admin_guards[0] if config.admin_guards else "require_admin"
+        caller = config.current_user_names[0] if config.current_user_names else "current_user"
         for route in find_routes(ctx):
             if not has_admin_guard(route, config):
                 ctx.report(
                     self, route.function, name=route.name, module=ctx.modname, alias=alias,
-                    guard=guard, decorator=route.decorator_name,
+                    guard=guard, caller=caller, decorator=route.decorator_name,
                 )

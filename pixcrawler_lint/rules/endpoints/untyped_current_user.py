@@ -80,8 +80,8 @@ class UntypedCurrentUser(Rule):
     symbol = "untyped-current-user"
     severity = Severity.WARNING
     message = (
-        "parameter '{param}' of {name}() is {problem}: annotate it with the CurrentUser alias "
-        "from {types_module} (`{param}: CurrentUser`)"
+        "parameter '{param}' of {name}() is {problem}: annotate it with the current-user alias "
+        "of {types_module} (e.g. `{param}: CurrentUser`)"
     )
 
     def check(self, ctx: ModuleContext) -> None:
