@@ -1,9 +1,10 @@
 """The legacy example (``examples/legacy``) through every front end: exactly its ``# expect:`` marks.
 
 The example is the PixCrawler backend as it was before the architecture review. Every line
-that must produce a finding carries ``# expect: PXLnnn``; the engine, the flake8 plugin and the
-pylint plugin must each report exactly that ``(line, code)`` set, file by file, and the marks
-must cover every rule of the v1 catalog.
+that must produce a finding carries ``# expect: PXLnnn``; every front end of ``FRONT_ENDS`` (the
+engine, the flake8 plugin, the pylint plugin, the CLI) must report exactly that ``(line, code)``
+set, file by file; the marks must cover every rule of the v1 catalog, and the README table must
+list exactly the marked locations.
 """
 
 from __future__ import annotations
