@@ -72,7 +72,8 @@ def test_inline_role_checks_that_raise_are_guards(check: str) -> None:
     ],
 )
 def test_checks_that_do_not_guard(check: str) -> None:
-    body = f"\n\n{ROUTE}async def route(current_user: CurrentUser, other: CurrentUser) -> int:\n    {check}\n    return 1\n"
+    signature = "async def route(current_user: CurrentUser, other: CurrentUser) -> int:"
+    body = f"\n\n{ROUTE}{signature}\n    {check}\n    return 1\n"
     assert "PXL211" in codes(body, ADMIN)
 
 
@@ -121,7 +122,9 @@ def test_fallback_import_of_either_status_module_is_fine() -> None:
     assert codes(body, header=header) == set()
 
 
-@pytest.mark.parametrize("status_code", ["204", "http_status.HTTP_204_NO_CONTENT", "fastapi_status.HTTP_204_NO_CONTENT"])
+@pytest.mark.parametrize(
+    "status_code", ["204", "http_status.HTTP_204_NO_CONTENT", "fastapi_status.HTTP_204_NO_CONTENT"]
+)
 def test_no_content_routes_need_no_response_model(status_code: str) -> None:
     header = HEADER + "import fastapi.status as fastapi_status\n"
     body = (
@@ -136,10 +139,13 @@ def test_no_content_routes_need_no_response_model(status_code: str) -> None:
     [
         "\n\n@router.get()\ndef a(): ...\n",
         "\n\n@router.get(*[], **{})\ndef b(*status, **kwargs):\n    return status.HTTP_200_OK\n",
-        "\n\n@router.post('/c')\ndef c(x=Depends(), y: 'Annotated' = None, z: 'CurrentUser' = Depends(lambda: 1)): ...\n",
-        "\n\nA = B = None\nrouter.get('/d')(lambda: 1)\n@router.get('/e')\nasync def e(p: A, q: B.C[int], r: (lambda: 1)()): ...\n",
+        "\n\n@router.post('/c')\n"
+        "def c(x=Depends(), y: 'Annotated' = None, z: 'CurrentUser' = Depends(lambda: 1)): ...\n",
+        "\n\nA = B = None\nrouter.get('/d')(lambda: 1)\n"
+        "@router.get('/e')\nasync def e(p: A, q: B.C[int], r: (lambda: 1)()): ...\n",
         "\n\nglobal status\nstatus = status.HTTP_200_OK if False else 0\n",
-        "\n\nfrom fastapi import *\nfrom . import status\nclass K(status.Base, metaclass=status.Meta):\n    x = status.HTTP_1\n",
+        "\n\nfrom fastapi import *\nfrom . import status\n"
+        "class K(status.Base, metaclass=status.Meta):\n    x = status.HTTP_1\n",
         "\n\nX = X\n@router.get('/f', dependencies=[Depends(X)], status_code=X)\ndef f(current_user: X) -> X: ...\n",
     ],
 )

@@ -42,9 +42,9 @@ def spelled_name(expr: nodes.NodeNG | None) -> str | None:
     if isinstance(expr, nodes.Subscript):
         expr = expr.value
     if isinstance(expr, nodes.Name):
-        return expr.name
+        return str(expr.name)
     if isinstance(expr, nodes.Attribute):
-        return expr.attrname
+        return str(expr.attrname)
     if isinstance(expr, nodes.Const) and isinstance(expr.value, str):
         return expr.value.rsplit(".", 1)[-1].split("[", 1)[0].strip() or None
     return None
@@ -61,7 +61,7 @@ def is_dependency_call(node: nodes.NodeNG | None) -> bool:
     callee = infer_one(node.func)
     if isinstance(callee, (nodes.FunctionDef, nodes.ClassDef)):
         try:
-            return callee.root().name.split(".")[0] == "fastapi"
+            return bool(callee.root().name.split(".")[0] == "fastapi")
         except AttributeError:
             return True
     return True
@@ -88,7 +88,7 @@ def annotated_parts(annotation: nodes.NodeNG | None) -> tuple[nodes.NodeNG, list
 
 
 def _dependency_in(metadata: list[nodes.NodeNG]) -> nodes.Call | None:
-    return next((item for item in metadata if is_dependency_call(item)), None)  # type: ignore[misc]
+    return next((item for item in metadata if is_dependency_call(item)), None)
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def parameter_dependency(parameter: Parameter) -> ParameterDependency | None:
     inline = annotated_parts(parameter.annotation)
     if is_dependency_call(parameter.default):
         declared = inline[0] if inline else parameter.annotation
-        return ParameterDependency("default", parameter.default, declared)  # type: ignore[arg-type]
+        return ParameterDependency("default", parameter.default, declared)
     if inline is not None:
         call = _dependency_in(inline[1])
         return ParameterDependency("annotated", call, inline[0]) if call is not None else None

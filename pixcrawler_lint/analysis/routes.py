@@ -72,12 +72,12 @@ class Route:
     @property
     def name(self) -> str:
         """The route function's name."""
-        return self.function.name
+        return str(self.function.name)
 
     @property
     def decorator_name(self) -> str:
         """The decorator as written, without arguments: ``router.post``."""
-        return self.decorator.func.as_string()
+        return str(self.decorator.func.as_string())
 
     @property
     def parameters(self) -> list[Parameter]:

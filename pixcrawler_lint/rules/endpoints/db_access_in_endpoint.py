@@ -111,9 +111,8 @@ class DbAccessInEndpoint(Rule):
             for parameter in route.parameters:
                 if is_session_parameter(parameter, ctx.config):
                     bindings.add(parameter.node)
-                    ctx.report(self, parameter.node, name=route.name, what=f"takes a database session '{parameter.name}'")
+                    what = f"takes a database session '{parameter.name}'"
+                    ctx.report(self, parameter.node, name=route.name, what=what)
             for call in _session_calls(route, bindings):
-                receiver = call.func.expr.as_string()  # type: ignore[union-attr]
-                ctx.report(
-                    self, call, name=route.name, what=f"runs {receiver}.{call.func.attrname}() on a database session"  # type: ignore[union-attr]
-                )
+                what = f"runs {call.func.expr.as_string()}.{call.func.attrname}() on a database session"
+                ctx.report(self, call, name=route.name, what=what)

@@ -24,7 +24,9 @@ __all__ = ["MissingAdminGuard", "has_admin_guard"]
 
 def _guard_dependency(node: nodes.NodeNG | None, config: Config) -> bool:
     """``Depends(require_admin)`` / ``Security(require_admin)``."""
-    return is_dependency_call(node) and spelled_name(dependency_target(node)) in config.admin_guards  # type: ignore[arg-type]
+    return isinstance(node, nodes.Call) and is_dependency_call(node) and (
+        spelled_name(dependency_target(node)) in config.admin_guards
+    )
 
 
 def _guard_in_dependencies(call: nodes.Call | None, config: Config) -> bool:
@@ -81,7 +83,7 @@ def _is_admin_value(expr: nodes.NodeNG) -> bool:
 
 
 def _raises(statements: list[nodes.NodeNG]) -> bool:
-    return any(isinstance(node, nodes.Raise) for statement in statements for node in statement.nodes_of_class(nodes.Raise))
+    return any(True for statement in statements for _ in statement.nodes_of_class(nodes.Raise))
 
 
 def _inline_role_check(route: Route, config: Config) -> bool:

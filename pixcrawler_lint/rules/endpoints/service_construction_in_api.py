@@ -74,8 +74,10 @@ class ServiceConstructionInApi(Rule):
 
     def check(self, ctx: ModuleContext) -> None:
         config = ctx.config
-        if ctx.layer is not Layer.API or is_composition_root(ctx.modname, config) or is_types_module(ctx.modname, config):
+        if ctx.layer is not Layer.API:
             return
+        if is_composition_root(ctx.modname, config) or is_types_module(ctx.modname, config):
+            return  # the places that build services and name them
         root = config.composition_roots[0] if config.composition_roots else "a composition root"
         types_module = config.types_modules[0] if config.types_modules else "a types module"
         for call in ctx.nodes_of(nodes.Call):
@@ -85,5 +87,6 @@ class ServiceConstructionInApi(Rule):
             kind, cls = found
             alias = f"{cls.name}Dep" if kind == "service" else "<Service>Dep"
             ctx.report(
-                self, call, kind=kind, cls=cls.name, module=ctx.modname, root=root, types_module=types_module, alias=alias
+                self, call, kind=kind, cls=cls.name, module=ctx.modname,
+                root=root, types_module=types_module, alias=alias,
             )
