@@ -125,7 +125,9 @@ class MissingAdminGuard(Rule):
     a parameter typed with an `admin-aliases` alias (`current_user: AdminUser`) or depending
     on a guard (`Depends(require_admin)`), `dependencies=[Depends(require_admin)]` on the
     route decorator or on the `APIRouter(...)` the route's router was built with, or an
-    inline `if current_user.role != "admin": raise ...` check.
+    inline `if current_user.role != "admin": raise ...` check. Dependencies added elsewhere
+    (`app.include_router(router, dependencies=[...])` in another module) are not visible
+    here: put the guard on the router or the routes themselves, where a reader sees it.
 
     ## Why is this bad?
     Every route of an admin module changes global state (lifecycle policies, quotas).
