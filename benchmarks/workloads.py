@@ -1,0 +1,80 @@
+"""The in-process workloads that ``benchmarks/run.py`` times, each in a fresh interpreter.
+
+    python benchmarks/workloads.py floor  <tree>         # astroid-build every file, nothing else
+    python benchmarks/workloads.py engine <tree>         # the engine over every file (CLI stand-in)
+    python benchmarks/workloads.py flake8 [--bare] ARGS  # flake8's own main(), optionally without PXL
+
+Every workload runs in its own process so that each measurement starts cold (no astroid cache)
+and its peak memory is its own. ``flake8 --bare`` runs the same flake8 entry point with the
+pixcrawler-lint plugin filtered out of plugin discovery, so the two flake8 runs differ only by
+the plugin (flake8 has no switch that stops a plugin from running).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+__all__ = ["python_files", "floor", "engine", "flake8"]
+
+
+def python_files(tree: Path) -> list[Path]:
+    """Every ``.py`` file of the tree's ``backend`` package, sorted (the linted set)."""
+    return sorted(p for p in (tree / "backend").rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def floor(tree: Path) -> int:
+    """Build an astroid module of every file, as any astroid-based linter must; no inference."""
+    import astroid
+    from astroid.builder import AstroidBuilder
+
+    sys.path.insert(0, str(tree.resolve()))
+    builder = AstroidBuilder(astroid.MANAGER)
+    for path in python_files(tree):
+        modname = ".".join(path.relative_to(tree).with_suffix("").parts).removesuffix(".__init__")
+        builder.string_build(path.read_text(encoding="utf-8"), modname=modname, path=str(path))
+    return 0
+
+
+def engine(tree: Path) -> int:
+    """Run the engine over every file, in one process (what ``pixcrawler-lint check`` does)."""
+    from pixcrawler_lint.engine import lint_file
+
+    findings = 0
+    for path in python_files(tree):
+        findings += len(lint_file(path))
+    print(f"findings={findings}")
+    return 0
+
+
+def flake8(args: list[str]) -> int:
+    """flake8's command line; with ``--bare`` first, the PXL plugin is not loaded."""
+    from flake8.main import cli
+    from flake8.plugins import finder
+
+    if args[:1] == ["--bare"]:
+        args = args[1:]
+        discover = finder.find_plugins
+
+        def find_plugins_without_pxl(*a: object, **k: object) -> list[finder.Plugin]:
+            return [p for p in discover(*a, **k) if p.package != "pixcrawler-lint"]  # type: ignore[arg-type]
+
+        finder.find_plugins = find_plugins_without_pxl  # type: ignore[assignment]
+    try:
+        cli.main(args)
+    except SystemExit as exit_:
+        return int(exit_.code or 0) if exit_.code in (0, 1, None) else 2
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) >= 2 and argv[0] in ("floor", "engine"):
+        return (floor if argv[0] == "floor" else engine)(Path(argv[1]))
+    if argv and argv[0] == "flake8":
+        return flake8(argv[1:])
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
