@@ -2,8 +2,8 @@
 on local disk. The backend's crawl job service only orchestrates it."""
 
 from builder.crawler import CrawlerConfig, ImageCrawler
-from builder.storage import LocalImageStorage
 from builder.results import CrawlReport, FailedDownload, StoredImage
+from builder.storage import LocalImageStorage
 from builder.validation import ImageInfo, InvalidImageError, validate_image
 
 __all__ = [

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import httpx
 
-from builder.storage import LocalImageStorage
 from builder.results import CrawlReport, FailedDownload, StoredImage
+from builder.storage import LocalImageStorage
 from builder.validation import InvalidImageError, validate_image
 
 __all__ = ["CrawlerConfig", "FetchError", "ImageCrawler"]

@@ -5,8 +5,8 @@ from datetime import datetime
 from sqlalchemy import Enum, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from backend.models.base import Base, TimestampMixin, UTCDateTime
 from backend.core.enums import APIKeyStatus
+from backend.models.base import Base, TimestampMixin, UTCDateTime
 
 __all__ = ["APIKey"]
 

@@ -5,8 +5,8 @@ from datetime import datetime
 from sqlalchemy import Enum, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from backend.models.base import Base, TimestampMixin, UTCDateTime
 from backend.core.enums import DatasetStatus
+from backend.models.base import Base, TimestampMixin, UTCDateTime
 
 __all__ = ["Dataset"]
 

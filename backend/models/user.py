@@ -3,8 +3,8 @@
 from sqlalchemy import Boolean, Enum, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from backend.models.base import Base, TimestampMixin
 from backend.core.enums import UserRole
+from backend.models.base import Base, TimestampMixin
 
 __all__ = ["User"]
 

@@ -6,8 +6,8 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from backend.models.crawl_job import CrawlJob
 from backend.core.enums import CrawlJobStatus
+from backend.models.crawl_job import CrawlJob
 from backend.repositories.base import BaseRepository
 
 __all__ = ["CrawlJobRepository"]

@@ -6,8 +6,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from backend.models.dataset import Dataset
 from backend.core.enums import DatasetStatus
+from backend.models.dataset import Dataset
 from backend.repositories.base import BaseRepository
 
 __all__ = ["DatasetRepository"]

@@ -4,10 +4,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from backend.core.clock import utcnow
+from backend.core.enums import APIKeyStatus
 from backend.core.exceptions import AuthenticationError, InvalidOperationError, NotFoundError
 from backend.core.security import generate_api_key, hash_api_key, key_display_prefix
 from backend.models.api_key import APIKey
-from backend.core.enums import APIKeyStatus
 from backend.repositories.activity_log import ActivityLogRepository
 from backend.repositories.api_key import APIKeyRepository
 from backend.repositories.user import UserRepository

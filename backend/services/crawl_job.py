@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from backend.core.clock import utcnow
+from backend.core.enums import CrawlJobStatus, DatasetStatus
 from backend.core.exceptions import InvalidOperationError, NotFoundError
 from backend.models.crawl_job import CrawlJob
-from backend.core.enums import CrawlJobStatus, DatasetStatus
 from backend.repositories.activity_log import ActivityLogRepository
 from backend.repositories.crawl_job import CrawlJobRepository
 from backend.repositories.dataset import DatasetRepository

@@ -4,8 +4,8 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from backend.core.clock import utcnow
-from backend.core.exceptions import ConflictError, InvalidOperationError, NotFoundError
 from backend.core.enums import CleanupTarget, DatasetStatus, ExecutionStatus, PolicyKind
+from backend.core.exceptions import ConflictError, InvalidOperationError, NotFoundError
 from backend.models.policy import ArchivalPolicy, CleanupPolicy, PolicyExecution
 from backend.repositories.activity_log import ActivityLogRepository
 from backend.repositories.crawl_job import CrawlJobRepository

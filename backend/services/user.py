@@ -3,10 +3,10 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from backend.core.enums import UserRole
 from backend.core.exceptions import ConflictError, NotFoundError
 from backend.core.security import generate_api_key, hash_api_key, key_display_prefix
 from backend.models.api_key import APIKey
-from backend.core.enums import UserRole
 from backend.models.user import User
 from backend.repositories.activity_log import ActivityLogRepository
 from backend.repositories.api_key import APIKeyRepository
