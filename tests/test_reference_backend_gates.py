@@ -21,6 +21,9 @@ BIN = Path(sys.executable).parent
 TARGETS = ["backend", "builder"]
 TIMEOUT = 900
 
+# Heavy subprocesses: keep them on one xdist worker (scripts/test.sh uses --dist loadgroup).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("reference-backend-gates")]
+
 
 def _run(args: list[str], cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     """Run a gate command and capture its output."""

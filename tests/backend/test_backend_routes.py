@@ -30,6 +30,12 @@ OPERATIONS = _operations()
 PROTECTED = [(m, p) for m, p, op in OPERATIONS if op["operationId"] not in PUBLIC_OPERATIONS]
 POLICY_ROUTES = [(m, p) for m, p, _ in OPERATIONS if p.startswith("/api/v1/policies")]
 WITH_ID = [(m, p) for m, p, _ in OPERATIONS if "{" in p]
+WITH_BODY = [(m, p) for m, p, op in OPERATIONS if "requestBody" in op]
+WITH_LIMIT = [
+    (m, p)
+    for m, p, op in OPERATIONS
+    if any(param["name"] == "limit" for param in op.get("parameters", []))
+]
 
 
 def _fill(path: str, value: str) -> str:
@@ -145,3 +151,27 @@ async def test_every_operation_with_a_non_integer_id_is_422(
     responses = await _sweep(client, WITH_ID, "abc", admin.headers)
     assert _unexpected(responses, 422) == []
     assert {r.json()["detail"][0]["loc"][0] for r in responses.values()} == {"path"}
+
+
+async def test_every_operation_with_a_body_rejects_a_non_object_body_with_422(
+    client: httpx.AsyncClient, admin: Account
+) -> None:
+    """Every request body is a JSON object; anything else fails validation."""
+    assert len(WITH_BODY) >= 12
+    for method, path in WITH_BODY:
+        response = await client.request(method, _fill(path, "1"), json=[1], headers=admin.headers)
+        assert response.status_code == 422, (method, path, response.text)
+        assert response.json()["detail"][0]["loc"][0] == "body", (method, path)
+
+
+async def test_every_paginated_operation_rejects_a_zero_limit_with_422(
+    client: httpx.AsyncClient, admin: Account
+) -> None:
+    """``limit`` must be at least 1 on every list operation."""
+    assert len(WITH_LIMIT) >= 9
+    for method, path in WITH_LIMIT:
+        response = await client.request(
+            method, _fill(path, "1"), params={"limit": 0}, headers=admin.headers
+        )
+        assert response.status_code == 422, (method, path, response.text)
+        assert response.json()["detail"][0]["loc"] == ["query", "limit"], (method, path)
