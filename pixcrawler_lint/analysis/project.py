@@ -5,7 +5,7 @@ report the same, the index does not depend on what the front end has seen: it lo
 configured composition roots and types modules — and, for the timestamp mixin, the models
 layer — from the project on disk with astroid, starting at the project root of the file
 being linted. The index is cached per project root and settings, and rebuilt when a file
-it read changes (its mtime) or appears or disappears.
+it read changes (its mtime or size) or appears or disappears.
 
 Nothing here raises. A module that cannot be read or parsed makes the index "unknown"
 (``None``) for what it would have told, and the rules that need it stay silent.
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,25 +123,38 @@ def _in_package(base: Path, path: Path) -> bool:
     return True
 
 
-def _signature(files: list[tuple[str, Path]]) -> tuple[tuple[str, int], ...]:
+def _signature(files: list[tuple[str, Path]]) -> tuple[tuple[str, int, int], ...]:
+    # The size too: two saves within one filesystem timestamp tick keep the same mtime.
     stamps = []
     for _, path in files:
         try:
-            stamps.append((str(path), path.stat().st_mtime_ns))
+            stat = path.stat()
+            stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
         except OSError:
-            stamps.append((str(path), -1))
+            stamps.append((str(path), -1, -1))
     return tuple(stamps)
 
 
-def _load(modname: str, path: Path) -> nodes.Module | None:
-    """The astroid module of ``path``; a cached copy is dropped when it came from another file."""
+def _load(modname: str, path: Path, stale: bool = False) -> nodes.Module | None:
+    """The astroid module of ``path``. astroid caches modules by name: a cached copy is dropped
+    when it came from another file, or when ``stale`` (the file changed since it was read)."""
     try:
         cached = astroid.MANAGER.astroid_cache.get(modname)
-        if cached is not None and cached.file and Path(cached.file).resolve() != path.resolve():
+        if cached is not None and (stale or (cached.file and Path(cached.file).resolve() != path.resolve())):
             del astroid.MANAGER.astroid_cache[modname]
         return astroid.MANAGER.ast_from_file(str(path), modname, source=True)
     except Exception:  # pylint: disable=broad-exception-caught  # unreadable, syntax error, astroid bug
         return None
+
+
+def _changed(
+    signature: tuple[tuple[str, int, int], ...], previous: tuple[tuple[str, int, int], ...] | None
+) -> set[str]:
+    """Files whose stamp differs from the previous build (none on a first build: astroid's
+    copies were read just now, possibly by the linter itself)."""
+    if previous is None:
+        return set()
+    return {stamp[0] for stamp in set(signature) - set(previous)}
 
 
 # --- references to classes ------------------------------------------------------------------
@@ -248,16 +261,21 @@ def alias_refs(module: nodes.Module, into: _RefCollector | None = None) -> Class
 # --- cached project-level lookups -----------------------------------------------------------
 
 _lock = threading.Lock()
-_wiring_cache: dict[tuple[Path, tuple[str, ...], tuple[str, ...]], tuple[object, WiringIndex]] = {}
-_class_cache: dict[tuple[Path, tuple[str, ...], str], tuple[object, bool | None]] = {}
+_Signature = tuple[tuple[str, int, int], ...]
+_wiring_cache: dict[tuple[Path, tuple[str, ...], tuple[str, ...]], tuple[_Signature, WiringIndex]] = {}
+_class_cache: dict[tuple[Path, tuple[str, ...], str], tuple[_Signature, bool | None]] = {}
 
 
-def _refs_of(files: list[tuple[str, Path]] | None, collect: type) -> ClassRefs | None:
+def _refs_of(
+    files: list[tuple[str, Path]] | None,
+    collect: Callable[[nodes.Module, _RefCollector], ClassRefs],
+    stale: set[str],
+) -> ClassRefs | None:
     if not files:
         return None
     collector = _RefCollector()
     for modname, path in files:
-        module = _load(modname, path)
+        module = _load(modname, path, str(path) in stale)
         if module is None:
             return None
         try:
@@ -276,12 +294,13 @@ def wiring_index(ctx: ModuleContext) -> WiringIndex:
     roots = layer_module_files(root, config.composition_roots)
     types = layer_module_files(root, config.types_modules)
     key = (root, config.composition_roots, config.types_modules)
-    signature = (_signature(roots or []), _signature(types or []))
+    signature = _signature(roots or []) + _signature(types or [])
     with _lock:
         cached = _wiring_cache.get(key)
         if cached is not None and cached[0] == signature:
             return cached[1]
-        index = WiringIndex(_refs_of(roots, factory_refs), _refs_of(types, alias_refs))
+        stale = _changed(signature, cached[0] if cached else None)
+        index = WiringIndex(_refs_of(roots, factory_refs, stale), _refs_of(types, alias_refs, stale))
         _wiring_cache[key] = (signature, index)
         return index
 
@@ -303,12 +322,12 @@ def project_defines_class(ctx: ModuleContext, prefixes: tuple[str, ...], class_n
         cached = _class_cache.get(key)
         if cached is not None and cached[0] == signature:
             return cached[1]
-        answer = _defines_class(files, class_name)
+        answer = _defines_class(files, class_name, _changed(signature, cached[0] if cached else None))
         _class_cache[key] = (signature, answer)
         return answer
 
 
-def _defines_class(files: list[tuple[str, Path]], class_name: str) -> bool | None:
+def _defines_class(files: list[tuple[str, Path]], class_name: str, stale: set[str]) -> bool | None:
     # Reading text is cheap; only files that spell the class are parsed to confirm it.
     spelled = re.compile(rf"^\s*class\s+{re.escape(class_name)}\b", re.MULTILINE)
     unknown = False
@@ -320,7 +339,7 @@ def _defines_class(files: list[tuple[str, Path]], class_name: str) -> bool | Non
             continue
         if not spelled.search(text):
             continue
-        module = _load(modname, path)
+        module = _load(modname, path, str(path) in stale)
         if module is None:
             unknown = True
             continue

@@ -114,8 +114,8 @@ def _is_session_argument(argument: nodes.NodeNG, config: Config) -> bool:
     return True
 
 
-def _expected_type(service: nodes.ClassDef, call: nodes.Call, argument: nodes.NodeNG) -> str | None:
-    """The annotated type of the ``__init__`` parameter that ``argument`` binds to, by name."""
+def _expected_type(service: nodes.ClassDef, call: nodes.Call, argument: nodes.NodeNG, config: Config) -> str | None:
+    """The annotated type of the ``__init__`` parameter that ``argument`` binds to, unless a session type."""
     try:
         init = service.local_attr("__init__")[0]
     except Exception:  # pylint: disable=broad-exception-caught  # no __init__ of its own or inherited
@@ -135,7 +135,7 @@ def _expected_type(service: nodes.ClassDef, call: nodes.Call, argument: nodes.No
         named = positional + list(zip(arguments.kwonlyargs, arguments.kwonlyargs_annotations))
         annotation = next((a for param, a in named if param.name == keyword), None)
     name = syntactic_base_name(annotation) if annotation is not None else None
-    return name if name and name not in ("Any", "object") else None
+    return name if name and name not in ("Any", "object", *config.session_types) else None
 
 
 @register
@@ -184,7 +184,7 @@ class FactoryPassesSession(Rule):
             if not isinstance(service, nodes.ClassDef) or not is_service_class(service, ctx.config):
                 continue
             session = sessions[0]
-            expected = _expected_type(service, call, session)
+            expected = _expected_type(service, call, session, ctx.config)
             ctx.report(
                 self,
                 call,
