@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import pytest
@@ -87,7 +88,10 @@ async def test_crawler_refuses_oversized_bodies(tmp_path: Path, image_server: Im
 
 async def test_crawler_reports_unreachable_hosts(tmp_path: Path) -> None:
     """A connection error is a failed URL, not an exception."""
+    with socket.socket() as sock:  # a port that was free a moment ago: nothing listens there
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
     crawler = ImageCrawler(CrawlerConfig(storage_dir=tmp_path, trust_env=False, timeout_seconds=2))
-    report = await crawler.crawl(["http://127.0.0.1:9/nothing.png"], collection="c1")
+    report = await crawler.crawl([f"http://127.0.0.1:{port}/nothing.png"], collection="c1")
     assert report.stored == []
     assert report.failed[0].reason.startswith("ConnectError")
