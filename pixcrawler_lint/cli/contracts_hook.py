@@ -1,33 +1,71 @@
-"""Whole-project import contracts in ``check``: the hook into ``pixcrawler_lint.contracts``.
+"""Whole-project import contracts in ``check``: indirect layer breaches, from the import graph.
 
-The file rules see one module at a time; the contracts see the import graph of a whole
-project root (indirect imports included). :func:`contract_findings` asks the contracts
-module for each project root and turns every broken chain into a finding on the import
-line of the chain's first link, with the whole chain in the message.
+The file rules (PXL101–PXL105) see the direct imports of one module; the contracts
+(:mod:`pixcrawler_lint.contracts`) see the grimp import graph of a whole project root and
+also find chains through helper modules. ``check`` reports, as findings of the same codes:
+
+* only *indirect* chains (a direct import is already reported by the file rule, on that line);
+* only chains whose last link does not break the rule on its own (that module's import is
+  reported, and fixing it clears every chain through it), so each problem is reported once,
+  where it has to be fixed;
+* on the line of the chain's first import in the importing module, with the chain in the
+  message; and only for importing modules among the linted files.
+
+A graph that cannot be built becomes one PXL900 finding on the root's first file: the gate
+must not pass silently.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Iterable
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from pixcrawler_lint.config import ConfigError, config_for_path
+from pixcrawler_lint.engine import internal_error
 from pixcrawler_lint.findings import Finding
+from pixcrawler_lint.modules import locate_module
+from pixcrawler_lint.registry import rule_by_code
 
-__all__ = ["contract_findings", "contracts_available"]
+__all__ = ["contract_findings"]
 
 
-def contracts_available() -> bool:
-    """True when the contracts module is installed with this version of pixcrawler-lint."""
+def _root_findings(root: Path, files: Sequence[Path]) -> list[Finding]:
+    from pixcrawler_lint.contracts import Violation, check_project
+
+    by_module = {locate_module(path).modname: path for path in files}
     try:
-        importlib.import_module("pixcrawler_lint.contracts")
-    except ImportError:
-        return False
-    return True
+        violations: list[Violation] = check_project(root, config_for_path(files[0]))
+    except ConfigError:
+        raise
+    except Exception as exc:  # pylint: disable=broad-exception-caught  # grimp on odd trees
+        return [internal_error(str(files[0]), "contracts", "import-contracts", exc)]
+    direct = {(v.importer, v.code) for v in violations if v.is_direct}
+    direct_targets = {(v.importer, v.code, v.imported) for v in violations if v.is_direct}
+    found = []
+    for violation in violations:
+        if violation.is_direct or violation.importer not in by_module or violation.line is None:
+            continue
+        last = violation.chain[-1].importer
+        if (last, violation.code) in direct or (last, violation.code, violation.imported) in direct_targets:
+            continue  # the last link breaks the rule itself and is reported there
+        rule = rule_by_code(violation.code)
+        via = " -> ".join([violation.chain[0].importer, *(step.imported for step in violation.chain)])
+        found.append(Finding(
+            path=str(by_module[violation.importer]),
+            line=violation.line,
+            col=0,
+            code=violation.code,
+            symbol=violation.symbol,
+            message=f"indirect import {via}: {violation.message}",
+            severity=rule.severity if rule else internal_error("", "", "", Exception()).severity,
+        ))
+    return found
 
 
-def contract_findings(roots: Iterable[Path]) -> list[Finding]:
-    """Findings for the contract violations of each project root (none while contracts are absent)."""
-    if not contracts_available():
-        return []
-    return []
+def contract_findings(groups: Mapping[Path, Sequence[Path]]) -> list[Finding]:
+    """Contract findings of every project root in ``groups`` (root → its linted files)."""
+    found: list[Finding] = []
+    for root, files in groups.items():
+        if files:
+            found += _root_findings(root, files)
+    return found
