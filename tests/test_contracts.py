@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
+import types
 from pathlib import Path
 
 import grimp
@@ -10,7 +12,7 @@ import pytest
 from importlinter.domain.contract import InvalidContractOptions
 
 from pixcrawler_lint.config import DEFAULT_CONFIG, Config
-from pixcrawler_lint.contracts import ImportStep, LayerMapContract, Violation, check_architecture
+from pixcrawler_lint.contracts import ImportStep, LayerMapContract, Violation, build_graph, check_architecture
 from pixcrawler_lint.contracts.architecture import names_in_import_line
 
 EXTERNALS = ("sqlalchemy", "fastapi", "httpx", "urllib", "builder")
@@ -216,7 +218,11 @@ def test_import_linter_contract_kept_and_broken(capsys: pytest.CaptureFixture[st
     contract = _contract()
     assert contract.check(make_graph(*CLEAN_EDGES), verbose=False).kept
     broken = contract.check(
-        make_graph(*CLEAN_EDGES, ("backend.api.v1.endpoints.jobs", "backend.helpers"), ("backend.helpers", "sqlalchemy")),
+        make_graph(
+            *CLEAN_EDGES,
+            ("backend.api.v1.endpoints.jobs", "backend.helpers"),
+            ("backend.helpers", "sqlalchemy"),
+        ),
         verbose=False,
     )
     assert not broken.kept
@@ -255,3 +261,31 @@ def test_import_linter_contract_warns_when_the_graph_cannot_agree(tmp_path: Path
     warnings = contract.check(make_graph(*CLEAN_EDGES), verbose=False).warnings
     assert any("exclude_type_checking_imports" in w for w in warnings)
     assert any("include_external_packages" in w for w in warnings)
+
+
+def test_build_graph_reads_the_given_root_even_if_another_backend_is_imported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, source in {
+        "backend/__init__.py": "",
+        "backend/repositories/__init__.py": "",
+        "backend/repositories/items.py": "from backend.services import items\n",
+        "backend/services/__init__.py": "",
+        "backend/services/items.py": "",
+    }.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(source)
+    elsewhere = types.ModuleType("backend")
+    elsewhere.__file__ = "/elsewhere/backend/__init__.py"
+    monkeypatch.setitem(sys.modules, "backend", elsewhere)
+
+    graph = build_graph(tmp_path, DEFAULT_CONFIG)
+    assert "backend.repositories.items" in graph.modules
+    assert codes(check_architecture(graph, DEFAULT_CONFIG)) == {
+        ("backend.repositories.items", "PXL101", "backend.services.items"),
+    }
+    assert sys.modules["backend"] is elsewhere and str(tmp_path) not in sys.path
+
+
+def test_build_graph_of_a_root_without_layered_packages_is_empty(tmp_path: Path) -> None:
+    assert build_graph(tmp_path, DEFAULT_CONFIG).modules == set()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -16,6 +17,9 @@ from pixcrawler_lint.config import Config, config_for_path
 from pixcrawler_lint.contracts.architecture import layered_packages
 
 __all__ = ["build_graph", "project_packages"]
+
+# The build briefly edits sys.path and sys.modules: one build at a time per process.
+_build_lock = threading.Lock()
 
 
 def project_packages(project_root: Path, config: Config) -> list[str]:
@@ -68,7 +72,7 @@ def build_graph(
     packages = [*project_packages(root, config), *extra_packages]
     if not packages:
         return ImportGraph()
-    with _importable_from(root, packages):
+    with _build_lock, _importable_from(root, packages):
         return grimp.build_graph(
             *packages,
             include_external_packages=include_external_packages,
