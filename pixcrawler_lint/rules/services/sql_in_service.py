@@ -39,7 +39,7 @@ def imported_origin(expr: nodes.NodeNG) -> str | None:
             if alias == expr.name:
                 return str(real)
             if alias is None and real.split(".")[0] == expr.name:
-                return expr.name
+                return str(expr.name)
     return None
 
 
