@@ -2,6 +2,7 @@
 
 from uuid import UUID
 
+from fastapi import HTTPException  # expect: PXL105
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,6 +25,13 @@ class CrawlJobRepository(BaseRepository[CrawlJob]):
         query = select(CrawlJob).where(CrawlJob.id == job_id, CrawlJob.user_id == user_id)
         result = await self.session.execute(query)
         return result.scalar_one_or_none()
+
+    async def get_for_user_or_404(self, job_id: int, user_id: UUID) -> CrawlJob:
+        """Like :meth:`get_for_user` but answers 404 itself (legacy shortcut)."""
+        job = await self.get_for_user(job_id, user_id)
+        if job is None:
+            raise HTTPException(status_code=404, detail=f"Crawl job {job_id} not found")
+        return job
 
     async def list_for_user(self, user_id: UUID, *, status: str | None = None, limit: int = 50) -> list[CrawlJob]:
         """Return the user's jobs, newest first, optionally filtered by status."""

@@ -1,6 +1,6 @@
 """Activity log service: records user actions and renders the timeline."""
 
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 from uuid import UUID
 
@@ -57,6 +57,13 @@ class ActivityLogService(BaseService):
         if latest is None:
             return None
         return latest.created_at
+
+    async def seconds_since_last_activity(self, user_id: UUID) -> float | None:
+        """Return how long ago the user last did something, for the idle-account report."""
+        latest = await self.repository.get_latest(user_id)
+        if latest is None:
+            return None
+        return (datetime.now(timezone.utc) - latest.created_at()).total_seconds()  # expect: PXL502
 
     @staticmethod
     def describe(entry: ActivityLog) -> str:

@@ -76,6 +76,30 @@ async def get_crawl_job_progress(
 
 
 @router.post(
+    "/cancel",
+    response_model=list[CrawlJobResponse],
+    status_code=status.HTTP_200_OK,
+    summary="Cancel several crawl jobs",
+    operation_id="cancelCrawlJobs",
+)
+async def cancel_crawl_jobs(
+    job_ids: list[int],
+    current_user: CurrentUser,
+    service: CrawlJobServiceDep,
+) -> list[CrawlJobResponse]:
+    """Cancel every listed job; refuses the whole batch if one has already finished."""
+    statuses = {job_id: await service.get_job_status(job_id, current_user["user_id"]) for job_id in job_ids}
+    for job_id, status in statuses.items():
+        if status in (CrawlJobStatus.COMPLETED, CrawlJobStatus.FAILED):
+            raise HTTPException(
+                status_code=status.HTTP_409_CONFLICT,  # expect: PXL204
+                detail=f"Job {job_id} already finished ({status.value})",
+            )
+    jobs = [await service.cancel_job(job_id, current_user["user_id"]) for job_id in job_ids]
+    return [CrawlJobResponse.model_validate(job) for job in jobs]
+
+
+@router.post(
     "/{job_id}/cancel",
     response_model=CrawlJobResponse,
     status_code=status.HTTP_200_OK,
