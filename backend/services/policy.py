@@ -52,12 +52,16 @@ class PolicyService(BaseService):  # pylint: disable=too-many-instance-attribute
 
     # Archival policies
 
-    async def create_archival_policy(self, policy_in: ArchivalPolicyCreate) -> ArchivalPolicy:
+    async def create_archival_policy(
+        self, policy_in: ArchivalPolicyCreate, *, actor_id: int
+    ) -> ArchivalPolicy:
         """Create an archival policy (names are unique)."""
         self.log_operation("create_archival_policy", name=policy_in.name)
         if await self.archival_repo.get_by_name(policy_in.name) is not None:
             raise ConflictError(f"an archival policy named {policy_in.name!r} already exists")
-        return await self.archival_repo.create(**policy_in.model_dump())
+        policy = await self.archival_repo.create(**policy_in.model_dump())
+        await self._record(actor_id, "policy.archival.created", policy.id)
+        return policy
 
     async def list_archival_policies(self, *, offset: int, limit: int) -> Sequence[ArchivalPolicy]:
         """Return archival policies."""
@@ -71,7 +75,7 @@ class PolicyService(BaseService):  # pylint: disable=too-many-instance-attribute
         return policy
 
     async def update_archival_policy(
-        self, policy_id: int, policy_in: ArchivalPolicyUpdate
+        self, policy_id: int, policy_in: ArchivalPolicyUpdate, *, actor_id: int
     ) -> ArchivalPolicy:
         """Change the given fields of an archival policy."""
         policy = await self.get_archival_policy(policy_id)
@@ -80,20 +84,27 @@ class PolicyService(BaseService):  # pylint: disable=too-many-instance-attribute
         if new_name is not None and new_name != policy.name:
             if await self.archival_repo.get_by_name(new_name) is not None:
                 raise ConflictError(f"an archival policy named {new_name!r} already exists")
-        return await self.archival_repo.update(policy, **updates)
+        updated = await self.archival_repo.update(policy, **updates)
+        await self._record(actor_id, "policy.archival.updated", policy_id)
+        return updated
 
-    async def delete_archival_policy(self, policy_id: int) -> None:
+    async def delete_archival_policy(self, policy_id: int, *, actor_id: int) -> None:
         """Delete an archival policy."""
         await self.archival_repo.delete(await self.get_archival_policy(policy_id))
+        await self._record(actor_id, "policy.archival.deleted", policy_id)
 
     # Cleanup policies
 
-    async def create_cleanup_policy(self, policy_in: CleanupPolicyCreate) -> CleanupPolicy:
+    async def create_cleanup_policy(
+        self, policy_in: CleanupPolicyCreate, *, actor_id: int
+    ) -> CleanupPolicy:
         """Create a cleanup policy (names are unique)."""
         self.log_operation("create_cleanup_policy", name=policy_in.name)
         if await self.cleanup_repo.get_by_name(policy_in.name) is not None:
             raise ConflictError(f"a cleanup policy named {policy_in.name!r} already exists")
-        return await self.cleanup_repo.create(**policy_in.model_dump())
+        policy = await self.cleanup_repo.create(**policy_in.model_dump())
+        await self._record(actor_id, "policy.cleanup.created", policy.id)
+        return policy
 
     async def list_cleanup_policies(self, *, offset: int, limit: int) -> Sequence[CleanupPolicy]:
         """Return cleanup policies."""
@@ -107,7 +118,7 @@ class PolicyService(BaseService):  # pylint: disable=too-many-instance-attribute
         return policy
 
     async def update_cleanup_policy(
-        self, policy_id: int, policy_in: CleanupPolicyUpdate
+        self, policy_id: int, policy_in: CleanupPolicyUpdate, *, actor_id: int
     ) -> CleanupPolicy:
         """Change the given fields of a cleanup policy."""
         policy = await self.get_cleanup_policy(policy_id)
@@ -116,11 +127,14 @@ class PolicyService(BaseService):  # pylint: disable=too-many-instance-attribute
         if new_name is not None and new_name != policy.name:
             if await self.cleanup_repo.get_by_name(new_name) is not None:
                 raise ConflictError(f"a cleanup policy named {new_name!r} already exists")
-        return await self.cleanup_repo.update(policy, **updates)
+        updated = await self.cleanup_repo.update(policy, **updates)
+        await self._record(actor_id, "policy.cleanup.updated", policy_id)
+        return updated
 
-    async def delete_cleanup_policy(self, policy_id: int) -> None:
+    async def delete_cleanup_policy(self, policy_id: int, *, actor_id: int) -> None:
         """Delete a cleanup policy."""
         await self.cleanup_repo.delete(await self.get_cleanup_policy(policy_id))
+        await self._record(actor_id, "policy.cleanup.deleted", policy_id)
 
     # Executions
 
@@ -138,12 +152,8 @@ class PolicyService(BaseService):  # pylint: disable=too-many-instance-attribute
         execution = await self.execution_repo.create(
             policy_kind=kind, policy_id=policy_id, triggered_by=triggered_by
         )
-        await self.activity_repo.create(
-            user_id=triggered_by,
-            action=f"policy.{kind.value}.executed",
-            resource_type="policy_execution",
-            resource_id=execution.id,
-            details={"policy_id": policy_id},
+        await self._record(
+            triggered_by, f"policy.{kind.value}.executed", policy_id, execution_id=execution.id
         )
         return execution
 
@@ -209,3 +219,15 @@ class PolicyService(BaseService):  # pylint: disable=too-many-instance-attribute
         if policy.target is CleanupTarget.READ_NOTIFICATIONS:
             return await self.notification_repo.delete_read_before(cutoff)
         return await self.activity_repo.delete_before(cutoff)
+
+    async def _record(
+        self, actor_id: int, action: str, policy_id: int, **details: int | str
+    ) -> None:
+        """Add an entry about a policy to the acting admin's activity log."""
+        await self.activity_repo.create(
+            user_id=actor_id,
+            action=action,
+            resource_type="policy",
+            resource_id=policy_id,
+            details=details,
+        )

@@ -48,6 +48,13 @@ async def test_policy_crud(
     deleted = await client.delete(f"{base}/{policy['id']}", headers=admin.headers)
     assert deleted.status_code == 204
     assert (await client.get(f"{base}/{policy['id']}", headers=admin.headers)).status_code == 404
+    activity = await client.get("/api/v1/activity?resource_type=policy", headers=admin.headers)
+    assert [entry["action"] for entry in activity.json()] == [
+        f"policy.{kind}.deleted",
+        f"policy.{kind}.updated",
+        f"policy.{kind}.created",
+    ]
+    assert {entry["resource_id"] for entry in activity.json()} == {policy["id"]}
 
 
 @pytest.mark.parametrize(
@@ -176,15 +183,15 @@ async def test_cleanup_of_read_notifications_and_activity(
         headers=admin.headers,
     )
     before = (await client.get("/api/v1/activity", headers=admin.headers)).json()
-    assert len(before) == 1  # user.registered
+    assert [entry["action"] for entry in before] == ["policy.cleanup.created", "user.registered"]
     executed = await client.post(
         f"/api/v1/policies/cleanup/{policy.json()['id']}/execute", headers=admin.headers
     )
     execution = await client.get(
         f"/api/v1/policies/executions/{executed.json()['id']}", headers=admin.headers
     )
-    # the registration entry and the "executed" entry written when queueing
-    assert execution.json()["affected_count"] == 2
+    # the registration entry, the policy's creation and the "executed" entry of queueing
+    assert execution.json()["affected_count"] == 3
     assert (await client.get("/api/v1/activity", headers=admin.headers)).json() == []
 
 

@@ -1,4 +1,7 @@
-"""Dataset lifecycle policy endpoints (admin only: every route takes ``AdminUser``).
+"""Dataset lifecycle policy endpoints.
+
+Admin only: every route takes ``current_user: AdminUser``, which answers 403 to anyone else
+(read routes use it only as that guard; changes are recorded in the admin's activity log).
 
 Endpoints:
     POST   /policies/archival                       - create an archival policy
@@ -45,8 +48,8 @@ async def create_archival_policy(
     policy_in: ArchivalPolicyCreate, current_user: AdminUser, service: PolicyServiceDep
 ) -> ArchivalPolicyResponse:
     """Create an archival policy (admin only)."""
-    service.log_operation("api.create_archival_policy", admin_id=current_user.id)
-    return ArchivalPolicyResponse.model_validate(await service.create_archival_policy(policy_in))
+    policy = await service.create_archival_policy(policy_in, actor_id=current_user.id)
+    return ArchivalPolicyResponse.model_validate(policy)
 
 
 @router.get(
@@ -62,7 +65,6 @@ async def list_archival_policies(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[ArchivalPolicyResponse]:
     """Return archival policies (admin only)."""
-    service.log_operation("api.list_archival_policies", admin_id=current_user.id)
     policies = await service.list_archival_policies(offset=offset, limit=limit)
     return [ArchivalPolicyResponse.model_validate(policy) for policy in policies]
 
@@ -77,7 +79,6 @@ async def get_archival_policy(
     policy_id: int, current_user: AdminUser, service: PolicyServiceDep
 ) -> ArchivalPolicyResponse:
     """Return one archival policy (admin only)."""
-    service.log_operation("api.get_archival_policy", admin_id=current_user.id)
     return ArchivalPolicyResponse.model_validate(await service.get_archival_policy(policy_id))
 
 
@@ -94,8 +95,9 @@ async def update_archival_policy(
     service: PolicyServiceDep,
 ) -> ArchivalPolicyResponse:
     """Change the given fields of an archival policy (admin only)."""
-    service.log_operation("api.update_archival_policy", admin_id=current_user.id)
-    policy = await service.update_archival_policy(policy_id, policy_in)
+    policy = await service.update_archival_policy(
+        policy_id, policy_in, actor_id=current_user.id
+    )
     return ArchivalPolicyResponse.model_validate(policy)
 
 
@@ -109,8 +111,7 @@ async def delete_archival_policy(
     policy_id: int, current_user: AdminUser, service: PolicyServiceDep
 ) -> None:
     """Delete an archival policy (admin only)."""
-    service.log_operation("api.delete_archival_policy", admin_id=current_user.id)
-    await service.delete_archival_policy(policy_id)
+    await service.delete_archival_policy(policy_id, actor_id=current_user.id)
 
 
 @router.post(
@@ -145,8 +146,8 @@ async def create_cleanup_policy(
     policy_in: CleanupPolicyCreate, current_user: AdminUser, service: PolicyServiceDep
 ) -> CleanupPolicyResponse:
     """Create a cleanup policy (admin only)."""
-    service.log_operation("api.create_cleanup_policy", admin_id=current_user.id)
-    return CleanupPolicyResponse.model_validate(await service.create_cleanup_policy(policy_in))
+    policy = await service.create_cleanup_policy(policy_in, actor_id=current_user.id)
+    return CleanupPolicyResponse.model_validate(policy)
 
 
 @router.get(
@@ -162,7 +163,6 @@ async def list_cleanup_policies(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[CleanupPolicyResponse]:
     """Return cleanup policies (admin only)."""
-    service.log_operation("api.list_cleanup_policies", admin_id=current_user.id)
     policies = await service.list_cleanup_policies(offset=offset, limit=limit)
     return [CleanupPolicyResponse.model_validate(policy) for policy in policies]
 
@@ -177,7 +177,6 @@ async def get_cleanup_policy(
     policy_id: int, current_user: AdminUser, service: PolicyServiceDep
 ) -> CleanupPolicyResponse:
     """Return one cleanup policy (admin only)."""
-    service.log_operation("api.get_cleanup_policy", admin_id=current_user.id)
     return CleanupPolicyResponse.model_validate(await service.get_cleanup_policy(policy_id))
 
 
@@ -194,8 +193,9 @@ async def update_cleanup_policy(
     service: PolicyServiceDep,
 ) -> CleanupPolicyResponse:
     """Change the given fields of a cleanup policy (admin only)."""
-    service.log_operation("api.update_cleanup_policy", admin_id=current_user.id)
-    policy = await service.update_cleanup_policy(policy_id, policy_in)
+    policy = await service.update_cleanup_policy(
+        policy_id, policy_in, actor_id=current_user.id
+    )
     return CleanupPolicyResponse.model_validate(policy)
 
 
@@ -209,8 +209,7 @@ async def delete_cleanup_policy(
     policy_id: int, current_user: AdminUser, service: PolicyServiceDep
 ) -> None:
     """Delete a cleanup policy (admin only)."""
-    service.log_operation("api.delete_cleanup_policy", admin_id=current_user.id)
-    await service.delete_cleanup_policy(policy_id)
+    await service.delete_cleanup_policy(policy_id, actor_id=current_user.id)
 
 
 @router.post(
@@ -247,7 +246,6 @@ async def list_policy_executions(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[PolicyExecutionResponse]:
     """Return policy executions, newest first (admin only)."""
-    service.log_operation("api.list_policy_executions", admin_id=current_user.id)
     executions = await service.list_executions(offset=offset, limit=limit)
     return [PolicyExecutionResponse.model_validate(execution) for execution in executions]
 
@@ -262,5 +260,4 @@ async def get_policy_execution(
     execution_id: int, current_user: AdminUser, service: PolicyServiceDep
 ) -> PolicyExecutionResponse:
     """Return one policy execution (admin only)."""
-    service.log_operation("api.get_policy_execution", admin_id=current_user.id)
     return PolicyExecutionResponse.model_validate(await service.get_execution(execution_id))
