@@ -30,7 +30,7 @@ class TimestampMixin:
 
 
 def write_project(root: Path, files: dict[str, str]) -> None:
-    """Write ``files`` (relative path -> source) under ``root``; packages get a docstring ``__init__``."""
+    """Write ``files`` (relative path -> source) under ``root``; packages get an ``__init__``."""
     (root / "pyproject.toml").write_text('[project]\nname = "t"\nversion = "0"\n', encoding="utf-8")
     for relative, source in files.items():
         path = root / relative
@@ -97,11 +97,12 @@ def test_pxl501_matches_the_table_column_name_and_suggests_the_attribute(tmp_pat
         ''',
     })
     assert messages(tmp_path, "backend/models/job.py", "PXL501") == [
-        "Index() names column \"type\" of Job by string: pass the column object, Index('ix_jobs_type', kind)"
+        "Index() names column \"type\" of Job by string: pass the column object, "
+        "Index('ix_jobs_type', kind)"
     ]
 
 
-def test_pxl501_silent_for_columns_defined_below_table_args_and_for_unknown_strings(tmp_path: Path) -> None:
+def test_pxl501_silent_for_columns_below_table_args_and_unknown_strings(tmp_path: Path) -> None:
     write_project(tmp_path, {
         "backend/models/base.py": MIXIN_BASE,
         "backend/models/job.py": '''
@@ -266,9 +267,8 @@ OWN_TIMESTAMPS = '''
 
 def test_pxl503_mixin_found_in_another_models_module(tmp_path: Path) -> None:
     write_project(tmp_path, {
-        "backend/models/base.py": MIXIN_BASE.replace("class TimestampMixin", "class Unused").replace(
-            '"TimestampMixin"]', '"Unused"]'
-        ),
+        "backend/models/base.py": MIXIN_BASE.replace("class TimestampMixin", "class Unused")
+        .replace('"TimestampMixin"]', '"Unused"]'),
         "backend/models/mixins.py": '''
             """Mixins."""
             __all__ = ["TimestampMixin"]
@@ -294,7 +294,8 @@ def test_pxl503_follows_the_configured_mixin_name(tmp_path: Path) -> None:
         "backend/models/note.py": OWN_TIMESTAMPS,
     })
     (tmp_path / "pyproject.toml").write_text(
-        '[project]\nname = "t"\nversion = "0"\n[tool.pixcrawler_lint]\ntimestamp-mixin = "AuditMixin"\n',
+        '[project]\nname = "t"\nversion = "0"\n'
+        '[tool.pixcrawler_lint]\ntimestamp-mixin = "AuditMixin"\n',
         encoding="utf-8",
     )
     assert findings(tmp_path, "backend/models/note.py", "PXL503") == [(9, "PXL503")]

@@ -42,7 +42,11 @@ ALIAS = '''
 
 @pytest.mark.parametrize(
     ("service", "factory"),
-    [("ProjectService", "get_project_service"), ("APIKeyService", "get_api_key_service"), ("X", "get_x")],
+    [
+        ("ProjectService", "get_project_service"),
+        ("APIKeyService", "get_api_key_service"),
+        ("X", "get_x"),
+    ],
 )
 def test_factory_name(service: str, factory: str) -> None:
     assert factory_name(service) == factory
@@ -69,7 +73,9 @@ def test_index_follows_edits_on_disk(tmp_path: Path) -> None:
     write_project(tmp_path, {
         "backend/services/mail.py": SERVICE,
         "backend/api/dependencies.py": '"""Empty for now."""\n__all__ = []\n',
-        "backend/api/types.py": ALIAS.replace("from backend.api.dependencies import get_mail_service\n", ""),
+        "backend/api/types.py": ALIAS.replace(
+            "from backend.api.dependencies import get_mail_service\n", ""
+        ),
     })
     assert findings(tmp_path, "backend/services/mail.py", "PXL601") == [(5, "PXL601")]
     roots = tmp_path / "backend/api/dependencies.py"
@@ -88,8 +94,9 @@ def test_composition_root_package_and_configured_names(tmp_path: Path) -> None:
         ),
     })
     (tmp_path / "pyproject.toml").write_text(
-        '[project]\nname = "t"\nversion = "0"\n[tool.pixcrawler_lint]\napi = ["app.web", "app.wiring"]\n'
-        'services = ["app.logic"]\ncomposition-roots = ["app.wiring.factories"]\ntypes-modules = ["app.web.deps"]\n',
+        '[project]\nname = "t"\nversion = "0"\n[tool.pixcrawler_lint]\n'
+        'api = ["app.web", "app.wiring"]\nservices = ["app.logic"]\n'
+        'composition-roots = ["app.wiring.factories"]\ntypes-modules = ["app.web.deps"]\n',
         encoding="utf-8",
     )
     assert findings(tmp_path, "app/logic/mail.py", "PXL601", "PXL602") == []
@@ -125,18 +132,19 @@ def test_pxl603_session_through_alias_and_generic_message(tmp_path: Path) -> Non
         ''',
     })
     assert messages(tmp_path, "backend/api/dependencies.py", "PXL603") == [
-        "factory passes session db straight into MailService(): pass the repositories it needs instead"
+        "factory passes session db straight into MailService(): "
+        "pass the repositories it needs instead"
     ]
 
 
 @pytest.mark.parametrize(
     ("relative", "source", "expected"),
     [
-        ("backend/services/__init__.py", '"""Package."""\nfrom backend.services.mail import MailService\n', [1]),
+        ("backend/services/__init__.py", '"""P."""\nfrom backend.services.mail import *\n', [1]),
         ("backend/services/__init__.py", '"""Only a docstring."""\n', []),
         ("backend/services/empty.py", "", []),
         ("backend/services/comment.py", "# just a comment\n", []),
-        ("backend/services/dynamic.py", '"""Dynamic."""\nimport sys\nif sys.version_info >= (3, 11):\n    __all__ = []\n', []),
+        ("backend/services/dynamic.py", '"""D."""\nif True:\n    __all__ = []\n', []),
         ("backend/services/annotated.py", '"""Typed."""\n__all__: list[str] = []\nX = 1\n', []),
         ("scripts/seed.py", '"""Outside the layers."""\nX = 1\n', []),
     ],

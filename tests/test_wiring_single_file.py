@@ -7,11 +7,13 @@ from disk itself, so the answer must be the one a whole-project pylint run gives
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+
 import pytest
-from conftest import FIXTURES, TreeResults
-from frontends import SEP, _env
+from fixture_trees import FIXTURES, TreeResults
+from frontends import SEP
 
 TREE = FIXTURES / "wiring"
 SERVICE_FILES = [
@@ -21,6 +23,12 @@ SERVICE_FILES = [
     "backend/services/pxl602_service_without_dependency_alias_good.py",
 ]
 WIRING_CODES = {"PXL601", "PXL602"}
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)
+    return env
 
 
 def _flake8(*args: str, stdin: str | None = None) -> set[tuple[int, str]]:
@@ -44,7 +52,9 @@ def _whole_project_pylint(tree_results: TreeResults, relative: str) -> set[tuple
 
 
 @pytest.mark.parametrize("relative", SERVICE_FILES)
-def test_flake8_on_one_service_file_matches_whole_project_pylint(relative: str, tree_results: TreeResults) -> None:
+def test_flake8_on_one_service_file_matches_whole_project_pylint(
+    relative: str, tree_results: TreeResults
+) -> None:
     expected = _whole_project_pylint(tree_results, relative)
     assert _flake8(relative) == expected
     if relative.endswith("_bad.py"):
@@ -64,10 +74,10 @@ def test_flake8_on_stdin_with_display_name_matches_whole_project_pylint(
 def test_unsaved_service_in_an_editor_buffer_is_checked_against_the_project_on_disk() -> None:
     """A new service typed into an editor (not yet on disk) has no factory and no alias."""
     source = (
-        '"""Draft."""\n\nfrom backend.services.base import BaseService\n\n__all__ = ["DraftService"]\n\n\n'
+        '"""Draft."""\n\nfrom backend.services.base import BaseService\n\n'
+        '__all__ = ["DraftService"]\n\n\n'
         "class DraftService(BaseService):\n    \"\"\"Not wired yet.\"\"\"\n"
     )
     assert _flake8("--stdin-display-name=backend/services/draft.py", "-", stdin=source) == {
         (8, "PXL601"), (8, "PXL602"),
     }
-

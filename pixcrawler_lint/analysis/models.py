@@ -86,7 +86,9 @@ def _is_declarative_base_result(base: nodes.NodeNG, depth: int = 0) -> bool:
 
 def _imported_assignment(importfrom: nodes.ImportFrom, local_name: str) -> nodes.Call | None:
     """The call that the name imported by ``importfrom`` was assigned from, if any."""
-    real_name = next((name for name, alias in importfrom.names if (alias or name) == local_name), None)
+    real_name = next(
+        (name for name, alias in importfrom.names if (alias or name) == local_name), None
+    )
     if real_name is None:
         return None
     try:
@@ -136,8 +138,9 @@ def _db_name(call: nodes.Call, attribute: str) -> str:
     if isinstance(first, nodes.Const) and isinstance(first.value, str):
         return first.value
     for keyword in call.keywords or ():
-        if keyword.arg == "name" and isinstance(keyword.value, nodes.Const) and isinstance(keyword.value.value, str):
-            return keyword.value.value
+        value = keyword.value
+        if keyword.arg == "name" and isinstance(value, nodes.Const) and type(value.value) is str:
+            return value.value
     return attribute
 
 
@@ -189,7 +192,8 @@ def model_class_of(value: nodes.NodeNG | None) -> nodes.ClassDef | None:
     if value is None or isinstance(value, nodes.ClassDef):
         return None
     proxied = getattr(value, "_proxied", None)
-    if isinstance(proxied, nodes.ClassDef) and type(value).__name__ == "Instance" and is_model_class(proxied):
+    is_instance = type(value).__name__ == "Instance"
+    if isinstance(proxied, nodes.ClassDef) and is_instance and is_model_class(proxied):
         return proxied
     return None
 
@@ -304,21 +308,24 @@ class ModelTypes:
             return annotation_class(_parameter_annotation(parent, assignment), element=element)
         if isinstance(parent, nodes.AnnAssign):
             return annotation_class(parent.annotation, element=element)
-        if isinstance(parent, nodes.Assign) and len(parent.targets) == 1 and parent.targets[0] is assignment:
+        if isinstance(parent, nodes.Assign) and parent.targets == [assignment]:
             return self.element_model_of(parent.value) if element else self.model_of(parent.value)
-        if not element and isinstance(parent, (nodes.For, nodes.Comprehension)) and parent.target is assignment:
+        loop = isinstance(parent, (nodes.For, nodes.Comprehension))
+        if not element and loop and parent.target is assignment:
             return self.element_model_of(parent.iter)
         return None
 
 
-def _parameter_annotation(arguments: nodes.Arguments, parameter: nodes.AssignName) -> nodes.NodeNG | None:
+def _parameter_annotation(
+    arguments: nodes.Arguments, parameter: nodes.AssignName
+) -> nodes.NodeNG | None:
     groups = (
         (arguments.posonlyargs, arguments.posonlyargs_annotations),
         (arguments.args or [], arguments.annotations),
         (arguments.kwonlyargs, arguments.kwonlyargs_annotations),
     )
-    for params, annotations in groups:
-        for param, annotation in zip(params, annotations):
+    for params, annotated in groups:
+        for param, annotation in zip(params, annotated):
             if param is parameter:
                 return annotation
     return None

@@ -43,7 +43,9 @@ __all__ = [
 ]
 
 # Dependency-style factories yield the service: ``-> AsyncIterator[Service]``.
-_GENERATOR_WRAPPERS = frozenset({"Iterator", "AsyncIterator", "Generator", "AsyncGenerator", "Iterable", "AsyncIterable"})
+_GENERATOR_WRAPPERS = frozenset(
+    {"Iterator", "AsyncIterator", "Generator", "AsyncGenerator", "Iterable", "AsyncIterable"}
+)
 _OPTIONAL_WRAPPERS = frozenset({"Optional", "Annotated"})
 _DEPENDENCY_MARKERS = frozenset({"Depends", "Security"})
 _MAX_FILES = 2000  # a configured prefix matching a huge tree is a misconfiguration, not a project
@@ -140,10 +142,14 @@ def _load(modname: str, path: Path, stale: bool = False) -> nodes.Module | None:
     when it came from another file, or when ``stale`` (the file changed since it was read)."""
     try:
         cached = astroid.MANAGER.astroid_cache.get(modname)
-        if cached is not None and (stale or (cached.file and Path(cached.file).resolve() != path.resolve())):
+        other_file = bool(cached is not None and cached.file) and (
+            Path(cached.file).resolve() != path.resolve()
+        )
+        if cached is not None and (stale or other_file):
             del astroid.MANAGER.astroid_cache[modname]
         return astroid.MANAGER.ast_from_file(str(path), modname, source=True)
-    except Exception:  # pylint: disable=broad-exception-caught  # unreadable, syntax error, astroid bug
+    # Unreadable, syntax error, astroid bug: all mean "unknown".
+    except Exception:  # pylint: disable=broad-exception-caught
         return None
 
 
@@ -199,7 +205,8 @@ class _RefCollector:
             return
         value = infer_one(expr)
         proxied = getattr(value, "_proxied", None)
-        if value is not None and not isinstance(value, nodes.ClassDef) and isinstance(proxied, nodes.ClassDef):
+        is_instance = value is not None and not isinstance(value, nodes.ClassDef)
+        if is_instance and isinstance(proxied, nodes.ClassDef):
             self.qualified.add(proxied.qname())
         elif value is None and isinstance(expr, nodes.Call):
             name = call_name(expr)
@@ -243,16 +250,19 @@ def _alias_value(statement: nodes.NodeNG) -> nodes.NodeNG | None:
 
 
 def alias_refs(module: nodes.Module, into: _RefCollector | None = None) -> ClassRefs:
-    """Classes ``C`` of the module-level ``X = Annotated[C, Depends(...)]`` aliases of a types module."""
+    """Classes ``C`` of the module-level ``X = Annotated[C, Depends(...)]`` of a types module."""
     collector = into or _RefCollector()
     for statement in module.body:
         value = _alias_value(statement)
-        if not (isinstance(value, nodes.Subscript) and syntactic_base_name(value.value) == "Annotated"):
+        if not isinstance(value, nodes.Subscript):
+            continue
+        if syntactic_base_name(value.value) != "Annotated":
             continue
         index = value.slice
         args = list(index.elts) if isinstance(index, nodes.Tuple) else []
         if len(args) >= 2 and any(
-            isinstance(arg, nodes.Call) and call_name(arg) in _DEPENDENCY_MARKERS for arg in args[1:]
+            isinstance(arg, nodes.Call) and call_name(arg) in _DEPENDENCY_MARKERS
+            for arg in args[1:]
         ):
             collector.add_class_expr(args[0])
     return collector.refs()
@@ -262,7 +272,8 @@ def alias_refs(module: nodes.Module, into: _RefCollector | None = None) -> Class
 
 _lock = threading.Lock()
 _Signature = tuple[tuple[str, int, int], ...]
-_wiring_cache: dict[tuple[Path, tuple[str, ...], tuple[str, ...]], tuple[_Signature, WiringIndex]] = {}
+_WiringKey = tuple[Path, tuple[str, ...], tuple[str, ...]]
+_wiring_cache: dict[_WiringKey, tuple[_Signature, WiringIndex]] = {}
 _class_cache: dict[tuple[Path, tuple[str, ...], str], tuple[_Signature, bool | None]] = {}
 
 
@@ -300,12 +311,16 @@ def wiring_index(ctx: ModuleContext) -> WiringIndex:
         if cached is not None and cached[0] == signature:
             return cached[1]
         stale = _changed(signature, cached[0] if cached else None)
-        index = WiringIndex(_refs_of(roots, factory_refs, stale), _refs_of(types, alias_refs, stale))
+        index = WiringIndex(
+            _refs_of(roots, factory_refs, stale), _refs_of(types, alias_refs, stale)
+        )
         _wiring_cache[key] = (signature, index)
         return index
 
 
-def project_defines_class(ctx: ModuleContext, prefixes: tuple[str, ...], class_name: str) -> bool | None:
+def project_defines_class(
+    ctx: ModuleContext, prefixes: tuple[str, ...], class_name: str
+) -> bool | None:
     """Whether a module under ``prefixes`` defines a top-level class ``class_name``.
 
     ``None`` when unknown: no such module on disk, or a candidate file cannot be parsed.
@@ -322,7 +337,8 @@ def project_defines_class(ctx: ModuleContext, prefixes: tuple[str, ...], class_n
         cached = _class_cache.get(key)
         if cached is not None and cached[0] == signature:
             return cached[1]
-        answer = _defines_class(files, class_name, _changed(signature, cached[0] if cached else None))
+        stale = _changed(signature, cached[0] if cached else None)
+        answer = _defines_class(files, class_name, stale)
         _class_cache[key] = (signature, answer)
         return answer
 
@@ -343,7 +359,7 @@ def _defines_class(files: list[tuple[str, Path]], class_name: str, stale: set[st
         if module is None:
             unknown = True
             continue
-        if any(isinstance(node, nodes.ClassDef) and node.name == class_name for node in module.body):
+        if any(isinstance(n, nodes.ClassDef) and n.name == class_name for n in module.body):
             return True
     return None if unknown else False
 
@@ -358,7 +374,8 @@ def module_services(ctx: ModuleContext) -> list[nodes.ClassDef]:
     return [
         statement
         for statement in ctx.module.body
-        if isinstance(statement, nodes.ClassDef) and is_service_class(statement, ctx.config, ctx.modname)
+        if isinstance(statement, nodes.ClassDef)
+        and is_service_class(statement, ctx.config, ctx.modname)
     ]
 
 

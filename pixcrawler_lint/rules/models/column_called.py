@@ -11,6 +11,7 @@ from pixcrawler_lint.registry import Rule, register
 
 __all__ = ["ColumnCalled"]
 
+
 @register
 class ColumnCalled(Rule):
     """A mapped column of a model is called like a method.
@@ -44,7 +45,9 @@ class ColumnCalled(Rule):
     code = "PXL502"
     symbol = "column-called"
     severity = Severity.ERROR
-    message = "{column} is a mapped column of {model}, not a method: use {receiver}.{column} without ()"
+    message = (
+        "{column} is a mapped column of {model}, not a method: use {receiver}.{column} without ()"
+    )
 
     def check(self, ctx: ModuleContext) -> None:
         types = ModelTypes(ctx)
@@ -55,4 +58,6 @@ class ColumnCalled(Rule):
             model = types.model_of(func.expr)
             if model is None or column_of(model, func.attrname) is None:
                 continue
-            ctx.report(self, call, column=func.attrname, model=model.name, receiver=func.expr.as_string())
+            ctx.report(
+                self, call, column=func.attrname, model=model.name, receiver=func.expr.as_string()
+            )

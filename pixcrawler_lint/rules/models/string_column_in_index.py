@@ -30,7 +30,9 @@ def _table_args(cls: nodes.ClassDef) -> nodes.NodeNG | None:
     return None
 
 
-def _string_columns(call: nodes.Call, skip: int, in_scope: dict[str, Column]) -> list[tuple[int, Column]]:
+def _string_columns(
+    call: nodes.Call, skip: int, in_scope: dict[str, Column]
+) -> list[tuple[int, Column]]:
     """Positions and columns of the string arguments that name a column object in scope."""
     found = []
     for position, argument in enumerate(call.args[skip:], start=skip):
@@ -90,7 +92,9 @@ class StringColumnInIndex(Rule):
     code = "PXL501"
     symbol = "string-column-in-index"
     severity = Severity.CONVENTION
-    message = "{construct}() names {columns} of {model} by string: pass the column object, {suggestion}"
+    message = (
+        "{construct}() names {columns} of {model} by string: pass the column object, {suggestion}"
+    )
 
     def check(self, ctx: ModuleContext) -> None:
         for cls in ctx.nodes_of(nodes.ClassDef):
@@ -120,8 +124,9 @@ class StringColumnInIndex(Rule):
             self,
             call,
             construct=construct,
-            columns=("columns " if len(found) > 1 else "column ")
-            + ", ".join(f'"{call.args[position].value}"' for position, _ in found),
+            columns=("columns " if len(found) > 1 else "column ") + ", ".join(
+                f'"{call.args[position].value}"' for position, _ in found
+            ),
             model=cls.name,
             suggestion=_rewritten(call, {position: column.attribute for position, column in found}),
         )

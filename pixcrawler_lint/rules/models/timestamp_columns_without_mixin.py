@@ -22,12 +22,16 @@ def _imports_mixin_from_models(ctx: ModuleContext, mixin: str) -> bool:
     for importfrom in ctx.nodes_of(nodes.ImportFrom):
         if importfrom.level:
             try:
-                modname = importfrom.root().relative_to_absolute_name(importfrom.modname, importfrom.level)
-            except Exception:  # pylint: disable=broad-exception-caught  # relative import above the root
+                modname = importfrom.root().relative_to_absolute_name(
+                    importfrom.modname, importfrom.level
+                )
+            # A relative import above the top package: not a models module.
+            except Exception:  # pylint: disable=broad-exception-caught
                 continue
         else:
             modname = importfrom.modname
-        if classify(modname, ctx.config) is Layer.MODELS and any(name == mixin for name, _ in importfrom.names):
+        imported = {name for name, _ in importfrom.names}
+        if classify(modname, ctx.config) is Layer.MODELS and mixin in imported:
             return True
     return False
 
@@ -35,7 +39,8 @@ def _imports_mixin_from_models(ctx: ModuleContext, mixin: str) -> bool:
 def _project_has_mixin(ctx: ModuleContext) -> bool:
     mixin = ctx.config.timestamp_mixin
     if ctx.layer is Layer.MODELS and any(
-        isinstance(statement, nodes.ClassDef) and statement.name == mixin for statement in ctx.module.body
+        isinstance(statement, nodes.ClassDef) and statement.name == mixin
+        for statement in ctx.module.body
     ):
         return True
     if _imports_mixin_from_models(ctx, mixin):
@@ -45,7 +50,7 @@ def _project_has_mixin(ctx: ModuleContext) -> bool:
 
 @register
 class TimestampColumnsWithoutMixin(Rule):
-    """A model defines `created_at`/`updated_at` itself although the project has the timestamp mixin.
+    """A model defines `created_at`/`updated_at` itself although the project has a timestamp mixin.
 
     ## What it does
     Reports a `created_at` or `updated_at` column defined in a model's own body (not
@@ -79,7 +84,10 @@ class TimestampColumnsWithoutMixin(Rule):
     code = "PXL503"
     symbol = "timestamp-columns-without-mixin"
     severity = Severity.CONVENTION
-    message = "{model} defines {column} itself: inherit {mixin} (class {model}({mixin}, ...)) and drop the column"
+    message = (
+        "{model} defines {column} itself: inherit {mixin} (class {model}({mixin}, ...)) "
+        "and drop the column"
+    )
 
     def check(self, ctx: ModuleContext) -> None:
         mixin = ctx.config.timestamp_mixin

@@ -29,7 +29,7 @@ def _depends_on_provider(call: nodes.NodeNG, config: Config) -> bool:
 
 
 def _alias_value(name: nodes.Name) -> nodes.NodeNG | None:
-    """The value a type alias name was assigned (``SessionDep = Annotated[...]``), across one import."""
+    """The value an alias name was assigned (``SessionDep = Annotated[...]``), across one import."""
     try:
         _, assignments = name.lookup(name.name)
     except Exception:  # pylint: disable=broad-exception-caught
@@ -45,13 +45,14 @@ def _alias_value(name: nodes.Name) -> nodes.NodeNG | None:
         except Exception:  # pylint: disable=broad-exception-caught  # unresolvable import
             return None
     parent = getattr(assignment, "parent", None)
-    if isinstance(parent, (nodes.Assign, nodes.AnnAssign)) and isinstance(assignment, nodes.AssignName):
+    is_name = isinstance(assignment, nodes.AssignName)
+    if is_name and isinstance(parent, (nodes.Assign, nodes.AnnAssign)):
         return parent.value
     return None
 
 
 def _is_session_annotation(annotation: nodes.NodeNG | None, config: Config, depth: int = 0) -> bool:
-    """``AsyncSession``, ``AsyncSession | None``, ``Annotated[AsyncSession, ...]`` or an alias of one."""
+    """``AsyncSession``, ``AsyncSession | None``, ``Annotated[AsyncSession, ...]`` or an alias."""
     if annotation is None or depth > _MAX_ALIAS_DEPTH:
         return False
     if isinstance(annotation, nodes.BinOp) and annotation.op == "|":
@@ -79,11 +80,14 @@ def _session_parameters(function: nodes.FunctionDef, config: Config) -> set[str]
     arguments = function.args
     params = [*arguments.posonlyargs, *(arguments.args or []), *arguments.kwonlyargs]
     annotations = [
-        *arguments.posonlyargs_annotations, *arguments.annotations, *arguments.kwonlyargs_annotations
+        *arguments.posonlyargs_annotations,
+        *arguments.annotations,
+        *arguments.kwonlyargs_annotations,
     ]
     defaults: dict[str, nodes.NodeNG] = {}
     positional = [*arguments.posonlyargs, *(arguments.args or [])]
-    for param, default in zip(positional[len(positional) - len(arguments.defaults):], arguments.defaults):
+    with_defaults = positional[len(positional) - len(arguments.defaults):]
+    for param, default in zip(with_defaults, arguments.defaults):
         defaults[param.name] = default
     for param, default in zip(arguments.kwonlyargs, arguments.kw_defaults):
         if default is not None:
@@ -91,7 +95,8 @@ def _session_parameters(function: nodes.FunctionDef, config: Config) -> set[str]
     return {
         param.name
         for param, annotation in zip(params, annotations)
-        if _is_session_annotation(annotation, config) or _depends_on_provider(defaults.get(param.name), config)
+        if _is_session_annotation(annotation, config)
+        or _depends_on_provider(defaults.get(param.name), config)
     }
 
 
@@ -107,18 +112,22 @@ def _is_session_argument(argument: nodes.NodeNG, config: Config) -> bool:
         return False
     for assignment in assignments:
         arguments = assignment.parent
-        if not isinstance(arguments, nodes.Arguments) or not isinstance(arguments.parent, nodes.FunctionDef):
+        if not isinstance(arguments, nodes.Arguments):
+            return False
+        if not isinstance(arguments.parent, nodes.FunctionDef):
             return False
         if assignment.name not in _session_parameters(arguments.parent, config):
             return False
     return True
 
 
-def _expected_type(service: nodes.ClassDef, call: nodes.Call, argument: nodes.NodeNG, config: Config) -> str | None:
-    """The annotated type of the ``__init__`` parameter that ``argument`` binds to, unless a session type."""
+def _expected_type(
+    service: nodes.ClassDef, call: nodes.Call, argument: nodes.NodeNG, config: Config
+) -> str | None:
+    """The annotated type of the ``__init__`` parameter ``argument`` binds to (not a session)."""
     try:
         init = service.local_attr("__init__")[0]
-    except Exception:  # pylint: disable=broad-exception-caught  # no __init__ of its own or inherited
+    except Exception:  # pylint: disable=broad-exception-caught  # no __init__ anywhere
         return None
     if not isinstance(init, nodes.FunctionDef):
         return None
@@ -170,7 +179,9 @@ class FactoryPassesSession(Rule):
     code = "PXL603"
     symbol = "factory-passes-session"
     severity = Severity.WARNING
-    message = "factory passes session {session} straight into {service}(): pass {replacement} instead"
+    message = (
+        "factory passes session {session} straight into {service}(): pass {replacement} instead"
+    )
 
     def check(self, ctx: ModuleContext) -> None:
         if not is_composition_root(ctx.modname, ctx.config):
@@ -185,10 +196,14 @@ class FactoryPassesSession(Rule):
                 continue
             session = sessions[0]
             expected = _expected_type(service, call, session, ctx.config)
+            if expected:
+                replacement = f"{expected}({session.as_string()})"
+            else:
+                replacement = "the repositories it needs"
             ctx.report(
                 self,
                 call,
                 session=session.as_string(),
                 service=service.name,
-                replacement=f"{expected}({session.as_string()})" if expected else "the repositories it needs",
+                replacement=replacement,
             )

@@ -24,7 +24,10 @@ def _public_names(module: nodes.Module) -> list[str]:
         if isinstance(statement, (nodes.ClassDef, nodes.FunctionDef)):
             names.append(statement.name)
         elif isinstance(statement, (nodes.Assign, nodes.AnnAssign)):
-            targets = statement.targets if isinstance(statement, nodes.Assign) else [statement.target]
+            if isinstance(statement, nodes.Assign):
+                targets = statement.targets
+            else:
+                targets = [statement.target]
             names.extend(t.name for t in targets if isinstance(t, nodes.AssignName))
     return [name for name in dict.fromkeys(names) if not name.startswith("_")]
 
@@ -71,7 +74,9 @@ class MissingDunderAll(Rule):
     code = "PXL604"
     symbol = "missing-dunder-all"
     severity = Severity.CONVENTION
-    message = "module {module} does not define __all__: add __all__ = [{names}] listing its public names"
+    message = (
+        "module {module} does not define __all__: add __all__ = [{names}] listing its public names"
+    )
 
     def check(self, ctx: ModuleContext) -> None:
         module = ctx.module

@@ -70,5 +70,5 @@ class ServiceWithoutDependencyAlias(Rule):
                     service,
                     service=service.name,
                     factory=factory_name(service.name),
-                    types=ctx.config.types_modules[0] if ctx.config.types_modules else "a types module",
+                    types=next(iter(ctx.config.types_modules), "a types module"),
                 )

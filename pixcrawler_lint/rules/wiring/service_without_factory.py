@@ -51,7 +51,10 @@ class ServiceWithoutFactory(Rule):
     code = "PXL601"
     symbol = "service-without-factory"
     severity = Severity.WARNING
-    message = "service {service} has no factory in a composition root: add def {factory}(...) -> {service} to {root}"
+    message = (
+        "service {service} has no factory in a composition root: "
+        "add def {factory}(...) -> {service} to {root}"
+    )
 
     def check(self, ctx: ModuleContext) -> None:
         services = module_services(ctx)
@@ -67,5 +70,5 @@ class ServiceWithoutFactory(Rule):
                     service,
                     service=service.name,
                     factory=factory_name(service.name),
-                    root=ctx.config.composition_roots[0] if ctx.config.composition_roots else "a composition root",
+                    root=next(iter(ctx.config.composition_roots), "a composition root"),
                 )
