@@ -52,7 +52,9 @@ def test_check_against_fresh_baseline_exits_0(baselined_legacy: Path) -> None:
     assert report["summary"]["baselined"] == Baseline.load(baselined_legacy / BASELINE).total()
 
 
-def test_one_new_violation_is_the_only_report_and_a_fix_is_reported_fixed(baselined_legacy: Path, tmp_path: Path) -> None:
+def test_one_new_violation_is_the_only_report_and_a_fix_is_reported_fixed(
+    baselined_legacy: Path, tmp_path: Path
+) -> None:
     project = _copy(baselined_legacy, tmp_path)
     service = project / CRAWL_JOB_SERVICE
     lines = service.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -107,7 +109,8 @@ def test_update_prunes_fixed_entries_and_adds_new_ones_only_when_asked(tmp_path:
         '@router.get("/projects", summary="List projects", response_model=list[str])',
         '@router.get("/projects", summary="List projects", response_model=list[str], operation_id="listProjects")',
     )
-    source += '\n\n@router.get("/users", summary="Users", response_model=list[str])\nasync def list_users() -> list[str]:\n    return []\n'
+    source += '\n\n@router.get("/users", summary="Users", response_model=list[str])\n'
+    source += "async def list_users() -> list[str]:\n    return []\n"
     (project / endpoint).write_text(source, encoding="utf-8")
 
     update = cli("baseline", "--select", "PXL201", "--update", cwd=project)
@@ -131,6 +134,7 @@ def test_duplicate_findings_are_counted(tmp_path: Path) -> None:
     assert cli("baseline", "--select", "PXL201", "-o", "b.json", cwd=project).status == 0
     entries = json.loads((project / "b.json").read_text(encoding="utf-8"))["findings"]
     assert [e["count"] for e in entries] == [2]
-    (project / endpoint).write_text(twice + twice[twice.rindex("\n\n@router"):].replace("/projects2", "/p3"), encoding="utf-8")
+    third = twice[twice.rindex("\n\n@router"):].replace("/projects2", "/p3")
+    (project / endpoint).write_text(twice + third, encoding="utf-8")
     run = cli("check", "--select", "PXL201", "--baseline", "b.json", "--format", "json", cwd=project)
     assert run.status == 1 and len(json.loads(run.out)["findings"]) == 1

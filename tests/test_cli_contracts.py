@@ -49,7 +49,8 @@ def test_indirect_chain_is_reported_on_the_first_import_with_the_chain(tmp_path:
     assert [(f["path"], f["line"], f["code"]) for f in findings] == [
         ("backend/api/v1/endpoints/projects.py", 3, "PXL102"),
     ]
-    assert "backend.api.v1.endpoints.projects -> backend.helpers -> backend.repositories.project" in findings[0]["message"]
+    chain = "backend.api.v1.endpoints.projects -> backend.helpers -> backend.repositories.project"
+    assert chain in findings[0]["message"]
 
 
 def test_no_contracts_and_linting_other_files_hide_it(tmp_path: Path) -> None:

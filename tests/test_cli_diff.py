@@ -12,7 +12,10 @@ from test_cli_support import ROUTES_WITHOUT_OPERATION_ID, cli, make_project
 from pixcrawler_lint.cli.diff import parse_unified_diff
 
 ENDPOINT = "backend/api/v1/endpoints/projects.py"
-NEW_ROUTE = '\n\n@router.get("/users", summary="Users", response_model=list[str])\nasync def list_users() -> list[str]:\n    return []\n'
+NEW_ROUTE = (
+    '\n\n@router.get("/users", summary="Users", response_model=list[str])\n'
+    "async def list_users() -> list[str]:\n    return []\n"
+)
 
 
 def _git(repo: Path, *args: str) -> None:

@@ -14,7 +14,9 @@ def test_findings_exit_1_and_clean_exit_0(tmp_path: Path) -> None:
     dirty = cli("check", "--select", "PXL201", "-j", "1", cwd=project)
     assert dirty.status == 1, dirty.err
     assert dirty.out.count(" PXL201 ") == 2
-    fixed = ROUTES_WITHOUT_OPERATION_ID.replace('response_model=list[str])', 'response_model=list[str], operation_id="x")')
+    fixed = ROUTES_WITHOUT_OPERATION_ID.replace(
+        'response_model=list[str])', 'response_model=list[str], operation_id="x")'
+    )
     (project / ENDPOINT).write_text(fixed, encoding="utf-8")
     clean = cli("check", "--select", "PXL201", "-j", "1", cwd=project)
     assert clean.status == 0, clean.out

@@ -54,7 +54,8 @@ def test_concise_has_no_source_lines(runs: dict[str, Run]) -> None:
 
 def test_json_lists_findings_with_1_based_columns(runs: dict[str, Run]) -> None:
     payload = json.loads(runs["json"].out)
-    assert [(f["path"], f["line"], f["column"], f["code"], f["symbol"], f["severity"]) for f in payload["findings"]] == [
+    rows = [(f["path"], f["line"], f["column"], f["code"], f["symbol"], f["severity"]) for f in payload["findings"]]
+    assert rows == [
         (ENDPOINT, 11, 1, "PXL201", "missing-operation-id", "C"),
         (ENDPOINT, 16, 1, "PXL201", "missing-operation-id", "C"),
     ]

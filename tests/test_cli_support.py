@@ -14,7 +14,9 @@ from pathlib import Path
 
 from pixcrawler_lint.cli import main
 
-__all__ = ["Run", "cli", "cli_subprocess", "make_project", "copy_legacy", "ROUTES_WITHOUT_OPERATION_ID", "LEGACY", "REPO"]
+__all__ = [
+    "Run", "cli", "cli_subprocess", "make_project", "copy_legacy", "ROUTES_WITHOUT_OPERATION_ID", "LEGACY", "REPO",
+]
 
 REPO = Path(__file__).resolve().parent.parent
 LEGACY = REPO / "examples" / "legacy"

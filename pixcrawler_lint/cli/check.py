@@ -123,7 +123,8 @@ def collect_findings(options: CheckOptions, stderr: TextIO = sys.stderr) -> Coll
             else:
                 kept.append(finding)
         if options.warn_unused_noqa and not pragmas.skip_file:
-            kept += [f for f in _unused_noqa(pragmas, path, used, checked) if _wanted(f.code, options.select, options.ignore)]
+            unused = _unused_noqa(pragmas, path, used, checked)
+            kept += [f for f in unused if _wanted(f.code, options.select, options.ignore)]
     skipped = [(display_path(r.path, options.cwd), r.skipped) for r in results if r.skipped]
     return Collected(sorted(set(kept)), files, skipped, suppressed)
 
@@ -156,5 +157,3 @@ def _on_changed_line(finding: Finding, changed: dict[Path, set[int] | None]) -> 
         return False
     lines = changed[path]
     return lines is None or finding.line in lines
-
-

@@ -63,7 +63,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-j", "--jobs", type=_jobs, default=None, help="worker processes (default: all cores)")
     parser.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                         help="skip directories/files matching GLOB while walking (repeatable)")
-    parser.add_argument("--select", type=_codes, default=[], metavar="CODES", help="only these codes/prefixes (PXL2,PXL401)")
+    parser.add_argument("--select", type=_codes, default=[], metavar="CODES",
+                        help="only these codes/prefixes (PXL2,PXL401)")
     parser.add_argument("--ignore", type=_codes, default=[], metavar="CODES", help="never these codes/prefixes")
     parser.add_argument("--no-contracts", dest="contracts", action="store_false",
                         help="do not check the whole-project import contracts")
@@ -71,7 +72,10 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="pixcrawler-lint", description="Architecture-conformance linter for layered FastAPI + SQLAlchemy backends.")
+    parser = _Parser(
+        prog="pixcrawler-lint",
+        description="Architecture-conformance linter for layered FastAPI + SQLAlchemy backends.",
+    )
     parser.add_argument("--version", action="version", version=f"pixcrawler-lint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True

@@ -13,6 +13,10 @@ from pixcrawler_lint.findings import Finding
 __all__ = ["Report", "display_path"]
 
 
+def _plural(count: int) -> str:
+    return "" if count == 1 else "s"
+
+
 def display_path(path: str, cwd: Path) -> str:
     """``path`` relative to ``cwd`` when it lies below it (posix separators), else absolute."""
     absolute = Path(path).absolute()
@@ -44,7 +48,7 @@ class Report:
     def summary(self) -> str:
         """One line: how many findings, and what was hidden or fixed."""
         count = len(self.findings)
-        parts = [f"Found {count} finding{'s' if count != 1 else ''} in {self.files} file{'s' if self.files != 1 else ''}"]
+        parts = [f"Found {count} finding{_plural(count)} in {self.files} file{_plural(self.files)}"]
         if self.baselined:
             parts.append(f"{self.baselined} in the baseline")
         if self.fixed is not None and self.fixed_count():
@@ -55,5 +59,3 @@ class Report:
         if self.suppressed:
             parts.append(f"{self.suppressed} suppressed by comments")
         return "; ".join(parts) + "."
-
-
