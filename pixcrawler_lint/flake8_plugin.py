@@ -8,10 +8,12 @@ engine builds the astroid module from them, takes the module name and layer from
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from pixcrawler_lint import __version__
 from pixcrawler_lint.engine import lint_source
+from pixcrawler_lint.modules import ParseError, read_source
 
 __all__ = ["PixcrawlerLintPlugin"]
 
@@ -28,5 +30,25 @@ class PixcrawlerLintPlugin:
 
     def run(self) -> Iterator[tuple[int, int, str, type[PixcrawlerLintPlugin]]]:
         """Yield ``(line, col, "PXLnnn message", type)`` for each finding."""
+        if _read_with_latin1_fallback(self.filename, self.lines):
+            return
         for finding in lint_source("".join(self.lines), self.filename):
             yield finding.line, finding.col, f"{finding.code} {finding.message}", type(self)
+
+
+def _read_with_latin1_fallback(filename: str, lines: list[str]) -> bool:
+    """True when ``lines`` are flake8's latin-1 reading of a file Python cannot decode.
+
+    Python refuses such a file (no PEP 263 cookie, not UTF-8); the engine, the CLI and pylint
+    report nothing for it, so the plugin must not lint flake8's mojibake of it either.
+    """
+    try:
+        data = Path(filename).read_bytes()
+    except OSError:
+        return False  # stdin without a file behind it: lint the lines as given
+    try:
+        read_source(filename)
+    except ParseError:
+        text = data.decode("latin-1").replace("\r\n", "\n").replace("\r", "\n")
+        return "".join(lines).replace("\r\n", "\n") == text
+    return False
