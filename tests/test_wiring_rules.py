@@ -155,3 +155,42 @@ def test_pxl604_cases(tmp_path: Path, relative: str, source: str, expected: list
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(source, encoding="utf-8")
     assert findings(tmp_path, relative, "PXL604") == [(line, "PXL604") for line in expected]
+
+
+def test_factories_as_methods_and_conditional_builds_count(tmp_path: Path) -> None:
+    write_project(tmp_path, {
+        "backend/services/mail.py": '''
+            """Services."""
+            __all__ = ["BaseService", "MailService", "SmsService", "PushService"]
+            class BaseService:
+                """Base."""
+            class MailService(BaseService):
+                """Mail."""
+            class SmsService(BaseService):
+                """SMS."""
+            class PushService(BaseService):
+                """Push."""
+        ''',
+        "backend/api/dependencies.py": '''
+            """Factories."""
+            from backend.services import mail
+            from backend.services.mail import MailService, SmsService
+            __all__ = ["Container", "get_notifier"]
+            class Container:
+                def mail(self) -> "MailService":
+                    return MailService()
+            def get_notifier(flag: bool):
+                return SmsService() if flag else mail.PushService()
+        ''',
+        "backend/api/types.py": '''
+            """Aliases."""
+            from typing import Annotated
+            from fastapi import Depends
+            from backend.services.mail import MailService, PushService, SmsService
+            __all__ = ["MailDep", "SmsDep", "PushDep"]
+            MailDep = Annotated[MailService, Depends(MailService)]
+            SmsDep = Annotated["SmsService", Depends(SmsService)]
+            PushDep = Annotated[PushService, Depends(PushService)]
+        ''',
+    })
+    assert findings(tmp_path, "backend/services/mail.py", "PXL601", "PXL602") == []

@@ -23,7 +23,8 @@ import astroid
 from astroid import nodes
 
 from pixcrawler_lint.analysis.classes import is_service_class, syntactic_base_name
-from pixcrawler_lint.analysis.inference import call_name, infer_one
+from pixcrawler_lint.analysis.collaborators import annotation_class
+from pixcrawler_lint.analysis.inference import call_name, infer_all, infer_one
 from pixcrawler_lint.config import Config
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.layers import Layer
@@ -189,6 +190,9 @@ class _RefCollector:
                 for arg in args:
                     self.add_class_expr(arg)
             return
+        if isinstance(expr, nodes.Const) and isinstance(expr.value, str):
+            self._add_forward_reference(expr)
+            return
         if not isinstance(expr, (nodes.Name, nodes.Attribute)):
             return
         value = infer_one(expr)
@@ -199,19 +203,30 @@ class _RefCollector:
             if name:
                 self.spelled.add(name)
 
+    def _add_forward_reference(self, expr: nodes.Const) -> None:
+        """A quoted annotation (``"ProjectService"``): resolved, else each name it spells."""
+        resolved = annotation_class(expr)
+        if resolved is not None:
+            self.qualified.add(resolved.qname())
+            return
+        self.spelled.update(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", str(expr.value)))
+
     def add_built_value(self, expr: nodes.NodeNG | None) -> None:
         """A value a factory returns or yields: ``Service(...)`` or a name bound to one."""
         if expr is None:
             return
-        value = infer_one(expr)
-        proxied = getattr(value, "_proxied", None)
-        is_instance = value is not None and not isinstance(value, nodes.ClassDef)
-        if is_instance and isinstance(proxied, nodes.ClassDef):
-            self.qualified.add(proxied.qname())
-        elif value is None and isinstance(expr, nodes.Call):
-            name = call_name(expr)
-            if name:
-                self.spelled.add(name)
+        values = infer_all(expr)
+        if values is None:
+            # Unknown: count the constructors it spells (``A(...) if x else B(...)``).
+            for call in (expr, *expr.nodes_of_class(nodes.Call)):
+                name = call_name(call) if isinstance(call, nodes.Call) else None
+                if name:
+                    self.spelled.add(name)
+            return
+        for value in values:
+            proxied = getattr(value, "_proxied", None)
+            if not isinstance(value, nodes.ClassDef) and isinstance(proxied, nodes.ClassDef):
+                self.qualified.add(proxied.qname())
 
     def refs(self) -> ClassRefs:
         return ClassRefs(frozenset(self.qualified), frozenset(self.spelled))
@@ -230,13 +245,16 @@ def _own_returns(function: nodes.FunctionDef) -> Iterator[nodes.NodeNG | None]:
 
 
 def factory_refs(module: nodes.Module, into: _RefCollector | None = None) -> ClassRefs:
-    """Classes that the module-level functions of a composition root return or yield."""
+    """Classes that the functions of a composition root return or yield.
+
+    Every function counts, methods and nested functions too: a class the module builds
+    anywhere is not reported as unbuilt (precision over recall).
+    """
     collector = into or _RefCollector()
-    for statement in module.body:
-        if isinstance(statement, nodes.FunctionDef):
-            collector.add_class_expr(statement.returns)
-            for value in _own_returns(statement):
-                collector.add_built_value(value)
+    for function in module.nodes_of_class(nodes.FunctionDef):
+        collector.add_class_expr(function.returns)
+        for value in _own_returns(function):
+            collector.add_built_value(value)
     return collector.refs()
 
 
