@@ -8,6 +8,8 @@ worker keeps its astroid cache warm across the files of one chunk.
 from __future__ import annotations
 
 import ast
+import multiprocessing
+import multiprocessing.context
 import os
 import signal
 from collections.abc import Callable, Sequence
@@ -81,6 +83,16 @@ def _init_worker() -> None:
     all_rules()
 
 
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """``forkserver`` where available: forking a process that runs threads (a test runner, an
+    IDE host) can deadlock the child; the server imports the engine once and forks from there."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context()
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["pixcrawler_lint.cli.runner"])
+    return context
+
+
 def _lint_chunk(root: Path, files: Sequence[Path], codes: Sequence[str] | None) -> list[FileResult]:
     activate_project_root(root)
     return [lint_one(path, codes) for path in files]
@@ -115,7 +127,9 @@ def lint_files(
                 done(result)
     else:
         tasks = [(root, chunk) for root, members in groups.items() for chunk in _chunks(members, jobs)]
-        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_init_worker) as pool:
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(tasks)), mp_context=_pool_context(), initializer=_init_worker
+        ) as pool:
             futures: dict[Future[list[FileResult]], list[Path]] = {
                 pool.submit(_lint_chunk, root, chunk, codes): chunk for root, chunk in tasks
             }
