@@ -189,7 +189,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="root of the reference backend (holds backend/api/v1/endpoints)")
     parser.add_argument("--workdir", type=Path, default=None, help="where to write the trees (default: temp)")
     parser.add_argument("--json", type=Path, default=None, help="also write every figure as JSON here")
+    parser.add_argument("--only", default="", metavar="TOOLS",
+                        help="comma-separated subset: floor,engine,cli,pylint,pylint+pxl,flake8,flake8+pxl,"
+                             "flake8-file,flake8+pxl-file (default: all)")
     args = parser.parse_args(argv)
+    only = {tool.strip() for tool in args.only.split(",") if tool.strip()}
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="pxl-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -206,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     reference = largest_endpoint_file(args.reference)
     if reference is not None:
         measurements += editor_measurements(args.reference, "reference")
+    if only:
+        measurements = [m for m in measurements if m.name.split("[", 1)[0] in only]
     info = machine()
     print("machine: " + ", ".join(f"{k}={v}" for k, v in info.items()), flush=True)
     print(f"trees: {small} ({args.resources} resources), {large} ({args.resources * args.scale} resources)")

@@ -1,0 +1,1 @@
+"""Robustness inputs: odd code in a PixCrawler layout (core)."""
