@@ -29,6 +29,9 @@ def test_exit_zero_keeps_the_report(tmp_path: Path) -> None:
     run = cli("check", "--select", "PXL201", "--exit-zero", cwd=project)
     assert run.status == 0
     assert run.out.count(" PXL201 ") == 2
+    to_file = cli("check", "--select", "PXL201", "--format", "sarif", "-o", "out.sarif", "--exit-zero", cwd=project)
+    assert to_file.status == 0 and to_file.out == ""
+    assert '"ruleId": "PXL201"' in (project / "out.sarif").read_text(encoding="utf-8")
 
 
 def test_bad_configuration_is_one_line_naming_the_key_exit_2(tmp_path: Path) -> None:
