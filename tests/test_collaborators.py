@@ -349,3 +349,19 @@ def test_rules_never_crash_on_arbitrary_code(source: str) -> None:
         return
     findings = lint_module(module, "<generated>", DEFAULT_CONFIG, MY_RULES)
     assert not [f for f in findings if f.code == "PXL900"]
+
+
+def test_an_update_override_that_takes_an_id_is_not_the_house_update() -> None:
+    source = MODELS + textwrap.dedent(
+        """
+        class JobRepository(BaseRepository[Project]):
+            async def update(self, job_id: int, **changes: Any) -> Project: ...
+
+        async def run(jobs: JobRepository, repo: ProjectRepository, job_id: int, data: dict) -> None:
+            await jobs.update(job_id, **data)
+            await repo.update(job_id, **data)
+        """
+    )
+    lines = source.splitlines()
+    house = next(number for number, line in enumerate(lines, 1) if line.strip() == "await repo.update(job_id, **data)")
+    assert _verdicts(source) == [(house, "PXL402")]

@@ -115,11 +115,14 @@ def _is_repository(cls: nodes.ClassDef, ctx: ModuleContext) -> bool:
     return cls.name == base or cls.name.endswith("Repository") or base in ancestor_names(cls)
 
 
+def _is_id_name(name: str | None) -> bool:
+    return name is not None and (name in _ID_NAMES or name.endswith(_ID_SUFFIXES))
+
+
 def _looks_like_id(expr: nodes.NodeNG) -> bool:
     if isinstance(expr, nodes.Const):
         return isinstance(expr.value, (int, str)) and not isinstance(expr.value, bool)
-    name = syntactic_base_name(expr) if isinstance(expr, (nodes.Name, nodes.Attribute)) else None
-    return name is not None and (name in _ID_NAMES or name.endswith(_ID_SUFFIXES))
+    return _is_id_name(syntactic_base_name(expr) if isinstance(expr, (nodes.Name, nodes.Attribute)) else None)
 
 
 def _is_house_create(signature: Signature) -> bool:
@@ -127,10 +130,12 @@ def _is_house_create(signature: Signature) -> bool:
 
 
 def _is_house_update(signature: Signature) -> bool:
+    """``update(self, instance, **updates)`` — not an override such as ``update(self, project_id, **changes)``."""
     positional = signature.positional
     return (
         len(positional) == 1
         and not positional[0].has_default
+        and not _is_id_name(positional[0].name)
         and signature.var_positional is None
         and signature.var_keyword is not None
     )
