@@ -23,7 +23,15 @@ from pixcrawler_lint.analysis.collaborators import (
     self_class,
 )
 from pixcrawler_lint.analysis.inference import infer_one
-from pixcrawler_lint.analysis.signatures import CallShape, Mismatch, MismatchKind, Signature, bind, first_problem, signature_of
+from pixcrawler_lint.analysis.signatures import (
+    CallShape,
+    Mismatch,
+    MismatchKind,
+    Signature,
+    bind,
+    first_problem,
+    signature_of,
+)
 from pixcrawler_lint.context import ModuleContext
 
 __all__ = ["CallVerdict", "collaborator_call_verdicts", "verdicts_for"]
@@ -169,7 +177,10 @@ def _update_verdict(call: nodes.Call, mismatches: list[Mismatch]) -> CallVerdict
         suggestion = f"instance = await {receiver}.get_by_id({first}), then update(instance, {updates})"
     elif any(m.kind is MismatchKind.MISSING for m in mismatches) and not args:
         problem = "no instance is passed, only keywords"
-        suggestion = f"load it first (e.g. instance = await {receiver}.get_by_id(...)), then update(instance, field=value, ...)"
+        suggestion = (
+            f"load it first (e.g. instance = await {receiver}.get_by_id(...)), "
+            "then update(instance, field=value, ...)"
+        )
     elif any(m.kind is MismatchKind.TOO_MANY_POSITIONAL for m in mismatches) and first is not None and rest is not None:
         problem = f"{rest} is passed positionally"
         suggestion = f"update({first}, {updates})"

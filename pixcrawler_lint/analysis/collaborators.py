@@ -517,7 +517,9 @@ def _substitute_typevar(typevar: nodes.Name, owner: nodes.ClassDef, cls: nodes.C
     return None
 
 
-def _with_typevars(annotation: nodes.NodeNG, owner: nodes.ClassDef, cls: nodes.ClassDef, element: bool) -> nodes.ClassDef | None:
+def _with_typevars(
+    annotation: nodes.NodeNG, owner: nodes.ClassDef, cls: nodes.ClassDef, element: bool
+) -> nodes.ClassDef | None:
     """``annotation_class`` where a TypeVar of ``owner`` (bare, in ``T | None``, ``list[T]``) is
     replaced by what ``cls``'s generic base passes for it."""
     node: Any = annotation

@@ -14,7 +14,13 @@ from pixcrawler_lint.analysis.classes import syntactic_base_name
 from pixcrawler_lint.analysis.collaborators import annotation_class, collaborator_class, self_class
 from pixcrawler_lint.config import Config
 
-__all__ = ["SESSION_ATTRIBUTES", "is_session_annotation", "session_parameters", "is_self_session_read", "is_session_expression"]
+__all__ = [
+    "SESSION_ATTRIBUTES",
+    "is_session_annotation",
+    "session_parameters",
+    "is_self_session_read",
+    "is_session_expression",
+]
 
 SESSION_ATTRIBUTES = frozenset({"session", "db"})
 _UNWRAP = frozenset({"Optional", "Annotated", "Union"})

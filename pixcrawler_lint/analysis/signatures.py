@@ -156,7 +156,8 @@ class Mismatch:
         if self.kind is MismatchKind.UNEXPECTED_KEYWORD:
             return f"got unexpected keyword argument{plural} {names}"
         if self.kind is MismatchKind.TOO_MANY_POSITIONAL:
-            return f"takes {self.accepted} positional argument{'s' if self.accepted != 1 else ''} but {self.given} were given"
+            accepted = f"{self.accepted} positional argument{'s' if self.accepted != 1 else ''}"
+            return f"takes {accepted} but {self.given} were given"
         if self.kind is MismatchKind.MULTIPLE_VALUES:
             return f"got multiple values for argument{plural} {names}"
         return f"got positional-only argument{plural} {names} by keyword"
