@@ -1,6 +1,7 @@
 """Where a cold single-file lint spends its time: astroid builds of libraries vs project vs rules.
 
     .venv/bin/python benchmarks/profile_file.py backend/api/v1/endpoints/policies.py
+    .venv/bin/python benchmarks/profile_file.py backend        # every file below, one process
 
 Run from the project root, in a fresh process, as an editor's flake8 would. Astroid builds are
 timed exclusively (a build that triggers another build through a brain transform is charged
@@ -55,31 +56,37 @@ AstroidBuilder.file_build = timed_file_build  # type: ignore[method-assign]
 
 def main(path: str) -> int:
     from pixcrawler_lint.engine import lint_module
-    from pixcrawler_lint.modules import activate_project_root, build_module, locate_module, read_source
+    from pixcrawler_lint.modules import ParseError, activate_project_root, build_module, locate_module, read_source
     from pixcrawler_lint.registry import all_rules
 
     rules = all_rules()
     imported = time.process_time() - START
-    location = locate_module(path)
-    activate_project_root(location.root)
-    started = time.process_time()
-    module = build_module(read_source(path), path, location.modname)
-    own_build = time.process_time() - started
+    files = sorted(Path(path).rglob("*.py")) if Path(path).is_dir() else [Path(path)]
+    own_build = 0.0
     per_rule: Counter[str] = Counter()
-    for rule in rules:
+    for file in files:
+        location = locate_module(file)
+        activate_project_root(location.root)
         started = time.process_time()
-        lint_module(module, path, rules=[rule])
-        per_rule[rule.code] = time.process_time() - started
+        try:
+            module = build_module(read_source(file), file, location.modname)
+        except ParseError:
+            continue
+        own_build += time.process_time() - started
+        for rule in rules:
+            started = time.process_time()
+            lint_module(module, str(file), rules=[rule])
+            per_rule[rule.code] += time.process_time() - started
     total = time.process_time() - START
     builds = sum(build_seconds.values())
-    print(f"file: {path}")
+    print(f"linted: {path} ({len(files)} files)")
     print(f"total CPU            {total:6.2f} s")
     print(f"  import astroid     {IMPORT_SECONDS:6.2f} s")
     print(f"  import engine+rules{imported - IMPORT_SECONDS:6.2f} s")
-    print(f"  build the file     {own_build:6.2f} s (its brain transforms may build imported modules)")
+    print(f"  build linted files {own_build:6.2f} s (inclusive of builds their brain transforms trigger)")
     for kind in ("libraries", "project"):
         print(f"  builds of {kind:<9}{build_seconds[kind]:6.2f} s  ({build_counts[kind]} modules, exclusive)")
-    print(f"  this file + rules  {total - imported - builds:6.2f} s (net of the builds above)")
+    print(f"  linted files + rules {total - imported - builds:4.2f} s (net of the builds above)")
     print("slowest rules (inclusive of the builds they triggered first):")
     for code, seconds in per_rule.most_common(6):
         print(f"  {code} {seconds:6.2f} s")
