@@ -18,7 +18,9 @@ from pixcrawler_lint.analysis.inference import infer_one
 __all__ = ["Definition", "definition_of", "module_level_definition"]
 
 _MAX_HOPS = 6
-_LOOKUP_ERRORS = (AstroidError, RecursionError, AttributeError, TypeError, ValueError, KeyError, IndexError)
+_LOOKUP_ERRORS = (
+    AstroidError, RecursionError, AttributeError, TypeError, ValueError, KeyError, IndexError,
+)
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,10 @@ def _from_binding(binding: nodes.NodeNG, name: str, hops: int) -> Definition | N
         return Definition(name, binding.root(), binding, binding)
     if isinstance(binding, nodes.AssignName):
         parent = binding.parent
-        if isinstance(parent, nodes.Assign) and len(parent.targets) == 1 and parent.targets[0] is binding:
+        if isinstance(parent, nodes.Assign) and parent.targets == [binding]:
             return Definition(name, binding.root(), parent, parent.value)
-        if isinstance(parent, nodes.AnnAssign) and parent.value is not None and parent.target is binding:
+        annotated = isinstance(parent, nodes.AnnAssign) and parent.target is binding
+        if annotated and parent.value is not None:
             return Definition(name, binding.root(), parent, parent.value)
         return None
     if isinstance(binding, nodes.ImportFrom):

@@ -77,11 +77,14 @@ def dependency_target(call: nodes.Call) -> nodes.NodeNG | None:
     return None
 
 
-def annotated_parts(annotation: nodes.NodeNG | None) -> tuple[nodes.NodeNG, list[nodes.NodeNG]] | None:
+def annotated_parts(
+    annotation: nodes.NodeNG | None,
+) -> tuple[nodes.NodeNG, list[nodes.NodeNG]] | None:
     """``Annotated[T, m1, m2]`` → ``(T, [m1, m2])``; ``None`` for anything else."""
     if not isinstance(annotation, nodes.Subscript) or spelled_name(annotation.value) != "Annotated":
         return None
-    elements = annotation.slice.elts if isinstance(annotation.slice, nodes.Tuple) else [annotation.slice]
+    index = annotation.slice
+    elements = index.elts if isinstance(index, nodes.Tuple) else [index]
     if not elements:
         return None
     return elements[0], list(elements[1:])

@@ -15,7 +15,9 @@ __all__ = [
     "ROUTE_METHODS", "ROUTER_CLASSES",
 ]
 
-ROUTE_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route"})
+ROUTE_METHODS = frozenset(
+    {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route"}
+)
 ROUTER_CLASSES = frozenset({"APIRouter", "FastAPI"})
 
 
@@ -36,7 +38,8 @@ def parameters_of(function: nodes.FunctionDef) -> list[Parameter]:
     annotations = [*(args.posonlyargs_annotations or []), *(args.annotations or [])]
     defaults = list(args.defaults or [])
     # defaults belong to the last len(defaults) positional parameters
-    padded_defaults: list[nodes.NodeNG | None] = [None] * (len(positional) - len(defaults)) + defaults
+    missing = len(positional) - len(defaults)
+    padded_defaults: list[nodes.NodeNG | None] = [None] * missing + defaults
     found = [
         Parameter(arg.name, arg, annotation, default)
         for arg, annotation, default in zip(positional, annotations, padded_defaults)
@@ -109,7 +112,9 @@ class Route:
             return True
         methods = self.keyword("methods")
         if self.method == "api_route" and isinstance(methods, (nodes.List, nodes.Tuple, nodes.Set)):
-            return any(isinstance(e, nodes.Const) and str(e.value).upper() == "POST" for e in methods.elts)
+            return any(
+                isinstance(e, nodes.Const) and str(e.value).upper() == "POST" for e in methods.elts
+            )
         return False
 
 

@@ -16,12 +16,21 @@ from astroid.exceptions import AstroidError
 
 from pixcrawler_lint.analysis.inference import infer_one
 
-__all__ = ["Binding", "STATUS_MODULES", "bindings_at", "classify_binding", "describe_binding", "is_status_import"]
+__all__ = [
+    "Binding",
+    "STATUS_MODULES",
+    "bindings_at",
+    "classify_binding",
+    "describe_binding",
+    "is_status_import",
+]
 
 STATUS_MODULES = frozenset({"fastapi.status", "starlette.status"})
 _STATUS_PACKAGES = frozenset({"fastapi", "starlette"})
 _MAX_ALIAS_DEPTH = 4
-_LOOKUP_ERRORS = (AstroidError, RecursionError, AttributeError, TypeError, ValueError, KeyError, IndexError)
+_LOOKUP_ERRORS = (
+    AstroidError, RecursionError, AttributeError, TypeError, ValueError, KeyError, IndexError,
+)
 
 
 class Binding(enum.Enum):
@@ -49,9 +58,9 @@ def _evaluated_outside(child: nodes.NodeNG, parent: nodes.NodeNG) -> nodes.NodeN
         return None if child in parameters else parent.parent
     if isinstance(parent, nodes.Decorators):
         return parent.parent
-    if isinstance(parent, (nodes.FunctionDef, nodes.Lambda)) and child is getattr(parent, "returns", None):
+    if isinstance(parent, nodes.FunctionDef) and child is parent.returns:
         return parent
-    if isinstance(parent, nodes.ClassDef) and (child in parent.bases or child in (parent.keywords or [])):
+    if isinstance(parent, nodes.ClassDef) and child in [*parent.bases, *(parent.keywords or [])]:
         return parent
     return None
 
@@ -79,7 +88,10 @@ def bindings_at(name: nodes.Name) -> list[nodes.NodeNG]:
 
 
 def is_status_import(binding: nodes.NodeNG, bound_name: str) -> bool:
-    """True for ``from fastapi import status [as x]`` / ``import starlette.status as x`` binding ``bound_name``."""
+    """True for ``from fastapi import status [as x]`` or ``import starlette.status as x``.
+
+    ``x`` (or ``status``) must be ``bound_name``.
+    """
     if isinstance(binding, nodes.ImportFrom) and binding.level in (0, None):
         return binding.modname in _STATUS_PACKAGES and any(
             real == "status" and (alias or real) == bound_name for real, alias in binding.names
@@ -97,7 +109,9 @@ def _imported_value(binding: nodes.ImportFrom | nodes.Import, bound_name: str) -
     """Resolve a project import that binds ``bound_name``: it may re-export the status module."""
     try:
         if isinstance(binding, nodes.Import):
-            real = next(real for real, alias in binding.names if (alias or real.split(".")[0]) == bound_name)
+            real = next(
+                real for real, alias in binding.names if (alias or real.split(".")[0]) == bound_name
+            )
             target = binding.do_import_module(real)
             return Binding.STATUS_MODULE if _is_status_module(target) else Binding.OTHER
         real = next(real for real, alias in binding.names if (alias or real) == bound_name)
@@ -145,17 +159,20 @@ def classify_binding(binding: nodes.NodeNG, bound_name: str, depth: int = 0) -> 
             inferred = infer_one(value)
             if inferred is not None:
                 return Binding.STATUS_MODULE if _is_status_module(inferred) else Binding.OTHER
-            return _classify_name_value(value, depth) if isinstance(value, nodes.Name) else Binding.UNKNOWN
+            if isinstance(value, nodes.Name):
+                return _classify_name_value(value, depth)
+            return Binding.UNKNOWN
         return Binding.OTHER
     return Binding.OTHER
 
 
 def describe_binding(binding: nodes.NodeNG) -> str:
-    """A few words naming the binding for a message: ``the parameter of list_keys()``."""
+    """A few words naming the binding for a message: ``a parameter on line 12``."""
     if isinstance(binding, (nodes.ImportFrom, nodes.Import)):
         return f"an import on line {binding.fromlineno}"
     if isinstance(binding, (nodes.FunctionDef, nodes.ClassDef)):
-        return f"the {'class' if isinstance(binding, nodes.ClassDef) else 'function'} on line {binding.fromlineno}"
+        definition = "class" if isinstance(binding, nodes.ClassDef) else "function"
+        return f"the {definition} on line {binding.fromlineno}"
     parent = binding.parent
     while isinstance(parent, (nodes.Tuple, nodes.List, nodes.Starred)):
         parent = parent.parent

@@ -17,7 +17,8 @@ __all__ = ["DbAccessInEndpoint", "SESSION_METHODS"]
 
 SESSION_METHODS = frozenset({
     "execute", "scalars", "scalar", "stream", "stream_scalars", "exec", "get", "add", "add_all",
-    "delete", "merge", "refresh", "flush", "commit", "rollback", "begin", "begin_nested", "run_sync",
+    "delete", "merge", "refresh", "flush", "commit", "rollback", "begin", "begin_nested",
+    "run_sync",
 })
 
 
@@ -114,5 +115,6 @@ class DbAccessInEndpoint(Rule):
                     what = f"takes a database session '{parameter.name}'"
                     ctx.report(self, parameter.node, name=route.name, what=what)
             for call in _session_calls(route, bindings):
-                what = f"runs {call.func.expr.as_string()}.{call.func.attrname}() on a database session"
+                receiver = call.func.expr.as_string()
+                what = f"runs {receiver}.{call.func.attrname}() on a database session"
                 ctx.report(self, call, name=route.name, what=what)

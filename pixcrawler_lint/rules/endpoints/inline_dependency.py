@@ -38,7 +38,10 @@ def suggested_alias(parameter: Parameter, declared: nodes.NodeNG | None, config:
 
 
 def inline_form(parameter: Parameter, config: Config) -> tuple[str, nodes.NodeNG | None] | None:
-    """How ``parameter`` declares its dependency inline, and the type it declares; ``None`` if it does not."""
+    """How ``parameter`` declares its dependency inline, and the type it declares.
+
+    ``None`` when it does not declare one inline.
+    """
     dependency = parameter_dependency(parameter)
     if dependency is not None:
         if dependency.kind == "default":
@@ -51,7 +54,8 @@ def inline_form(parameter: Parameter, config: Config) -> tuple[str, nodes.NodeNG
         return None
     service = bare_service_class(parameter.annotation, config)
     if service is not None:
-        return f"bare service class {service.name} (FastAPI would read it from the request)", parameter.annotation
+        form = f"bare service class {service.name} (FastAPI would read it from the request)"
+        return form, parameter.annotation
     return None
 
 

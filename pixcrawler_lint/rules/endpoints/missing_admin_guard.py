@@ -46,20 +46,27 @@ def _guard_parameter(route: Route, config: Config) -> bool:
         if inline is not None and spelled_name(inline[0]) in config.admin_aliases:
             return True
         dependency = parameter_dependency(parameter)
-        if dependency is not None and spelled_name(dependency_target(dependency.call)) in config.admin_guards:
+        if dependency is None:
+            continue
+        if spelled_name(dependency_target(dependency.call)) in config.admin_guards:
             return True
     return False
 
 
 def _guard_call(route: Route, config: Config) -> bool:
-    return any(call_name(call) in config.admin_guards for call in route.function.nodes_of_class(nodes.Call))
+    calls = route.function.nodes_of_class(nodes.Call)
+    return any(call_name(call) in config.admin_guards for call in calls)
 
 
 def _is_role_of_current_user(expr: nodes.NodeNG, config: Config) -> bool:
     """``current_user.role``, ``current_user["role"]``, ``current_user.get("role")``."""
     if isinstance(expr, nodes.Attribute) and expr.attrname == "role":
         owner: nodes.NodeNG = expr.expr
-    elif isinstance(expr, nodes.Subscript) and isinstance(expr.slice, nodes.Const) and expr.slice.value == "role":
+    elif (
+        isinstance(expr, nodes.Subscript)
+        and isinstance(expr.slice, nodes.Const)
+        and expr.slice.value == "role"
+    ):
         owner = expr.value
     elif (
         isinstance(expr, nodes.Call)
@@ -137,14 +144,18 @@ class MissingAdminGuard(Rule):
     ## Example
     ```python
     @router.delete("/archival/{policy_id}", status_code=http_status.HTTP_204_NO_CONTENT)
-    async def delete_archival_policy(policy_id: int, current_user: CurrentUser, service: PolicyServiceDep):
+    async def delete_archival_policy(
+        policy_id: int, current_user: CurrentUser, service: PolicyServiceDep
+    ):
         await service.delete_archival_policy(policy_id)
     ```
 
     ## Use instead
     ```python
     @router.delete("/archival/{policy_id}", status_code=http_status.HTTP_204_NO_CONTENT)
-    async def delete_archival_policy(policy_id: int, current_user: AdminUser, service: PolicyServiceDep):
+    async def delete_archival_policy(
+        policy_id: int, current_user: AdminUser, service: PolicyServiceDep
+    ):
         await service.delete_archival_policy(policy_id)
     ```
     """

@@ -52,7 +52,9 @@ class MissingOperationId(Rule):
     code = "PXL201"
     symbol = "missing-operation-id"
     severity = Severity.CONVENTION
-    message = 'route {name}() has no operation_id: add operation_id="{suggestion}" to @{decorator}(...)'
+    message = (
+        'route {name}() has no operation_id: add operation_id="{suggestion}" to @{decorator}(...)'
+    )
 
     def check(self, ctx: ModuleContext) -> None:
         for route in find_routes(ctx):

@@ -60,8 +60,8 @@ class MissingResponseModel(Rule):
     symbol = "missing-response-model"
     severity = Severity.CONVENTION
     message = (
-        "route {name}() declares no response model: add response_model=<Schema> to @{decorator}(...) "
-        "or a return annotation (-> <Schema>)"
+        "route {name}() declares no response model: add response_model=<Schema> "
+        "to @{decorator}(...) or a return annotation (-> <Schema>)"
     )
 
     def check(self, ctx: ModuleContext) -> None:

@@ -27,7 +27,7 @@ class MissingStatusCode(Rule):
     ```python
     @router.post("/projects", response_model=ProjectResponse, summary="Create a project",
                  operation_id="createProject")
-    async def create_project(project_in: ProjectCreate, service: ProjectServiceDep) -> ProjectResponse:
+    async def create_project(project_in: ProjectCreate, service: ProjectServiceDep):
         ...
     ```
 
@@ -37,7 +37,7 @@ class MissingStatusCode(Rule):
 
     @router.post("/projects", response_model=ProjectResponse, summary="Create a project",
                  operation_id="createProject", status_code=http_status.HTTP_201_CREATED)
-    async def create_project(project_in: ProjectCreate, service: ProjectServiceDep) -> ProjectResponse:
+    async def create_project(project_in: ProjectCreate, service: ProjectServiceDep):
         ...
     ```
     """
@@ -54,5 +54,6 @@ class MissingStatusCode(Rule):
         for route in find_routes(ctx):
             if route.is_post and not route.has_keyword("status_code"):
                 ctx.report(
-                    self, route.function, name=route.name, alias=ctx.config.status_alias, decorator=route.decorator_name
+                    self, route.function, name=route.name,
+                    alias=ctx.config.status_alias, decorator=route.decorator_name,
                 )

@@ -22,10 +22,11 @@ def constructed_kind(call: nodes.Call, config: Config) -> tuple[str, nodes.Class
     cls = infer_one(call.func)
     if not isinstance(cls, nodes.ClassDef):
         return None
-    if is_service_class(cls, config) or (cls.name != config.base_service and inherits(cls, config.base_service)):
+    base_service, base_repository = config.base_service, config.base_repository
+    if is_service_class(cls, config) or (cls.name != base_service and inherits(cls, base_service)):
         return "service", cls
     if is_repository_class(cls, config) or (
-        cls.name != config.base_repository and inherits(cls, config.base_repository)
+        cls.name != base_repository and inherits(cls, base_repository)
     ):
         return "repository", cls
     return None

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from astroid import nodes
 
-from pixcrawler_lint.analysis.status_binding import Binding, bindings_at, classify_binding, describe_binding
+from pixcrawler_lint.analysis.status_binding import (
+    Binding,
+    bindings_at,
+    classify_binding,
+    describe_binding,
+)
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
 from pixcrawler_lint.registry import Rule, register
@@ -57,7 +62,8 @@ class ShadowedStatusModule(Rule):
     symbol = "shadowed-status-module"
     severity = Severity.ERROR
     message = (
-        "'{name}' is {binding} here, not fastapi's status module, so {name}.{attr} fails at run time: "
+        "'{name}' is {binding} here, not fastapi's status module, "
+        "so {name}.{attr} fails at run time: "
         "import `from fastapi import status as {alias}` and read {alias}.{attr}{rename}"
     )
 
@@ -65,13 +71,18 @@ class ShadowedStatusModule(Rule):
         watched = {"status", ctx.config.status_alias}
         for attribute in ctx.nodes_of(nodes.Attribute):
             expr = attribute.expr
-            if not (isinstance(expr, nodes.Name) and expr.name in watched and attribute.attrname.startswith("HTTP_")):
+            if not (isinstance(expr, nodes.Name) and expr.name in watched):
+                continue
+            if not attribute.attrname.startswith("HTTP_"):
                 continue
             bindings = bindings_at(expr)
-            if not bindings or any(classify_binding(b, expr.name) is not Binding.OTHER for b in bindings):
+            kinds = {classify_binding(binding, expr.name) for binding in bindings}
+            if kinds != {Binding.OTHER}:
                 continue
             # when the alias itself is shadowed, importing it again is not enough
-            rename = f", renaming what shadows '{expr.name}'" if expr.name == ctx.config.status_alias else ""
+            rename = ""
+            if expr.name == ctx.config.status_alias:
+                rename = f", renaming what shadows '{expr.name}'"
             ctx.report(
                 self,
                 attribute,

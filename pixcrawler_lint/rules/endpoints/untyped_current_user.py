@@ -19,14 +19,16 @@ from pixcrawler_lint.registry import Rule, register
 __all__ = ["UntypedCurrentUser"]
 
 _LOOSE_TYPES = frozenset({"dict", "Dict", "Mapping", "MutableMapping", "Any"})
+_UNIONS = frozenset({"Optional", "Union"})
 
 
 def _union_members(annotation: nodes.NodeNG) -> list[nodes.NodeNG]:
     """``X | None`` and ``Optional[X]`` → ``[X, None]``; anything else → ``[annotation]``."""
     if isinstance(annotation, nodes.BinOp) and annotation.op == "|":
         return [*_union_members(annotation.left), *_union_members(annotation.right)]
-    if isinstance(annotation, nodes.Subscript) and spelled_name(annotation.value) in {"Optional", "Union"}:
-        elements = annotation.slice.elts if isinstance(annotation.slice, nodes.Tuple) else [annotation.slice]
+    if isinstance(annotation, nodes.Subscript) and spelled_name(annotation.value) in _UNIONS:
+        index = annotation.slice
+        elements = index.elts if isinstance(index, nodes.Tuple) else [index]
         return [member for element in elements for member in _union_members(element)]
     return [annotation]
 
@@ -64,7 +66,9 @@ class UntypedCurrentUser(Rule):
     ## Example
     ```python
     @router.get("/projects", response_model=list[ProjectResponse])
-    async def list_projects(service: ProjectServiceDep, current_user: dict = Depends(get_current_user)):
+    async def list_projects(
+        service: ProjectServiceDep, current_user: dict = Depends(get_current_user)
+    ):
         return await service.list_projects(current_user["user_id"])
     ```
 
