@@ -447,7 +447,7 @@ def service_module(res: Resource) -> str:
         sql_count = textwrap.indent(sql_count, "    ")
     fetch = ""
     if res.has("service-http-client"):
-        fetch = textwrap.indent(_dedent(f'''
+        fetch = textwrap.indent(_dedent('''
 
             async def fetch_preview(self, url: str) -> bytes:
                 """Download a preview image (crawling belongs to the builder package)."""
@@ -550,7 +550,7 @@ def endpoint_module(res: Resource) -> str:
     body += _route(res, "get", "", f"list_{n}s", f"List my {n}s", [f"response_model=list[{c}Response]"])
     body += [
         f"async def list_{n}s(",
-        f"    current_user: CurrentUser,",
+        "    current_user: CurrentUser,",
         f"    service: {c}ServiceDep,",
         "    offset: Annotated[int, Query(ge=0)] = 0,",
         "    limit: Annotated[int, Query(ge=1, le=200)] = 50,",
