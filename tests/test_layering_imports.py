@@ -10,7 +10,9 @@ import pytest
 from pixcrawler_lint.analysis.imports import ModuleImport, imports_of, resolve_relative
 
 
-def _imports(source: str, modname: str = "backend.api.v1.endpoints.projects", package: bool = False) -> list[ModuleImport]:
+def _imports(
+    source: str, modname: str = "backend.api.v1.endpoints.projects", package: bool = False
+) -> list[ModuleImport]:
     path = "/project/" + modname.replace(".", "/") + ("/__init__.py" if package else ".py")
     return imports_of(astroid.parse(textwrap.dedent(source), module_name=modname, path=path))
 

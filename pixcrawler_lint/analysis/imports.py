@@ -21,6 +21,7 @@ statement, anywhere in the module (module level, function bodies, ``if TYPE_CHEC
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from astroid import nodes
 
@@ -28,7 +29,7 @@ from pixcrawler_lint.context import ModuleContext
 
 __all__ = ["ModuleImport", "find_imports", "imports_of", "resolve_relative"]
 
-ImportStatement = nodes.Import | nodes.ImportFrom
+ImportStatement: TypeAlias = "nodes.Import | nodes.ImportFrom"
 
 
 @dataclass(frozen=True)
@@ -60,9 +61,9 @@ def resolve_relative(modname: str, is_package: bool, level: int, relative: str) 
 
 def _is_type_checking_test(test: nodes.NodeNG) -> bool:
     if isinstance(test, nodes.Name):
-        return test.name == "TYPE_CHECKING"
+        return bool(test.name == "TYPE_CHECKING")
     if isinstance(test, nodes.Attribute):
-        return test.attrname == "TYPE_CHECKING"
+        return bool(test.attrname == "TYPE_CHECKING")
     return False
 
 

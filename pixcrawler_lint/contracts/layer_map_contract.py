@@ -44,8 +44,9 @@ class LayerMapContract(Contract):
             raise InvalidContractOptions({"pyproject": str(error)}) from None
 
     def _load_config(self) -> Config:
-        if self.pyproject:  # type: ignore[attr-defined]
-            path = Path(self.pyproject)  # type: ignore[attr-defined]
+        given = getattr(self, "pyproject", None)  # set from the contract options by import-linter
+        if given:
+            path = Path(str(given))
             if not path.is_file():
                 raise ConfigError(f"{path}: no such file")
             return load_config(path)
