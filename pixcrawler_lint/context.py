@@ -67,7 +67,7 @@ class ModuleContext:
         found: list[NodeT] = []
         for klass, members in self._by_type.items():
             if issubclass(klass, node_type):
-                found.extend(members)  # type: ignore[arg-type]
+                found.extend(members)
         if len({type(n) for n in found}) > 1:
             found.sort(key=lambda n: (n.fromlineno or 0, n.col_offset or 0))
         return found

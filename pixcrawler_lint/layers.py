@@ -7,7 +7,10 @@ from collections.abc import Iterable
 
 from pixcrawler_lint.config import Config
 
-__all__ = ["Layer", "LAYER_ORDER", "classify", "matches_any", "is_composition_root", "is_types_module", "is_admin_module"]
+__all__ = [
+    "Layer", "LAYER_ORDER", "classify", "matches", "matches_any", "is_composition_root", "is_types_module",
+    "is_admin_module",
+]
 
 
 class Layer(enum.Enum):

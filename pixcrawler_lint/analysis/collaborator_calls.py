@@ -330,4 +330,3 @@ def collaborator_call_verdicts(ctx: ModuleContext) -> list[CallVerdict]:
 def verdicts_for(ctx: ModuleContext, code: str) -> list[CallVerdict]:
     """The verdicts a rule with ``code`` reports."""
     return [verdict for verdict in collaborator_call_verdicts(ctx) if verdict.code == code]
-

@@ -287,10 +287,10 @@ def _parameter_annotation(arguments: nodes.Arguments, name: str) -> tuple[bool, 
         (arguments.args or [], arguments.annotations or []),
         (arguments.kwonlyargs or [], arguments.kwonlyargs_annotations or []),
     )
-    for params, annotations in groups:
+    for params, param_annotations in groups:
         for index, param in enumerate(params):
             if param.name == name:
-                return True, annotations[index] if index < len(annotations) else None
+                return True, param_annotations[index] if index < len(param_annotations) else None
     return False, None
 
 

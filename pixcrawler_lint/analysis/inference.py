@@ -9,7 +9,9 @@ from astroid.exceptions import AstroidError
 __all__ = ["infer_all", "infer_one", "call_name"]
 
 # Inference on pathological code can hit astroid bugs of many kinds; all mean "unknown".
-_INFERENCE_ERRORS = (AstroidError, RecursionError, AttributeError, TypeError, ValueError, KeyError, IndexError, StopIteration)
+_INFERENCE_ERRORS = (
+    AstroidError, RecursionError, AttributeError, TypeError, ValueError, KeyError, IndexError, StopIteration,
+)
 
 
 def infer_all(node: nodes.NodeNG, limit: int = 8) -> list[nodes.NodeNG] | None:
@@ -42,7 +44,7 @@ def call_name(call: nodes.Call) -> str | None:
     """The syntactic name of the callee: ``Depends`` for ``Depends(...)`` or ``fastapi.Depends(...)``."""
     func = call.func
     if isinstance(func, nodes.Name):
-        return func.name
+        return str(func.name)
     if isinstance(func, nodes.Attribute):
-        return func.attrname
+        return str(func.attrname)
     return None
