@@ -6,6 +6,7 @@ from astroid import nodes
 
 from pixcrawler_lint.analysis.route_dependencies import (
     bare_service_class,
+    is_session_parameter,
     is_types_module_alias,
     parameter_dependency,
     spelled_name,
@@ -27,14 +28,19 @@ def shorten(node: nodes.NodeNG) -> str:
     return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 3] + "..."
 
 
-def suggested_alias(parameter: Parameter, declared: nodes.NodeNG | None, config: Config) -> str:
-    """The alias the parameter should use: ``ProjectServiceDep``, ``CurrentUser``, ``<Name>Dep``."""
+def suggested_alias(parameter: Parameter, declared: nodes.NodeNG | None, config: Config) -> tuple[str, str]:
+    """The alias the parameter should use (``ProjectServiceDep``, ``CurrentUser``…) and a note on why."""
     if parameter.name in config.current_user_names:
-        return "CurrentUser"
+        return "CurrentUser", ""
+    if is_session_parameter(parameter, config):
+        # An alias for the session would still be PXL208: the route should not take one at all.
+        return "<Resource>ServiceDep", " (a route takes no session: a service does the database work)"
     type_name = spelled_name(declared)
+    if type_name and type_name.endswith("Repository") and len(type_name) > len("Repository"):
+        return f"{type_name[: -len('Repository')]}ServiceDep", " (endpoints reach repositories through a service)"
     if type_name and type_name[:1].isupper() and type_name not in {"Annotated", "Any", "Optional"}:
-        return f"{type_name}Dep"
-    return "<Name>Dep"
+        return f"{type_name}Dep", ""
+    return "<Name>Dep", ""
 
 
 def inline_form(parameter: Parameter, config: Config) -> tuple[str, nodes.NodeNG | None] | None:
@@ -101,7 +107,7 @@ class InlineDependency(Rule):
     severity = Severity.WARNING
     message = (
         "parameter '{param}' of {name}() declares its dependency inline ({form}): "
-        "annotate it with a named alias from {types_module}, e.g. `{param}: {alias}`"
+        "annotate it with a named alias from {types_module}, e.g. `{param}: {alias}`{note}"
     )
 
     def check(self, ctx: ModuleContext) -> None:
@@ -112,6 +118,7 @@ class InlineDependency(Rule):
                 if found is None:
                     continue
                 form, declared = found
+                alias, note = suggested_alias(parameter, declared, ctx.config)
                 ctx.report(
                     self,
                     parameter.node,
@@ -119,5 +126,6 @@ class InlineDependency(Rule):
                     name=route.name,
                     form=form,
                     types_module=types_module,
-                    alias=suggested_alias(parameter, declared, ctx.config),
+                    alias=alias,
+                    note=note,
                 )
