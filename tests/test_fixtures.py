@@ -27,8 +27,9 @@ def _id(item: tuple[Path, Path]) -> str:
     return str(path.relative_to(FIXTURES))
 
 
-# One xdist group per tree: each front end then runs once per tree, on one worker.
-ITEMS = [pytest.param(item, id=_id(item), marks=pytest.mark.xdist_group(item[0].name)) for item in FILES]
+# scripts/test.sh distributes with --dist loadfile: this whole file stays on one worker, so each
+# front end runs once per tree (TreeResults caches per session).
+ITEMS = [pytest.param(item, id=_id(item)) for item in FILES]
 
 
 @pytest.mark.parametrize("frontend", list(FRONT_ENDS))
