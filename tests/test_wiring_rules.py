@@ -132,7 +132,7 @@ def test_pxl603_session_through_alias_and_generic_message(tmp_path: Path) -> Non
         ''',
     })
     assert messages(tmp_path, "backend/api/dependencies.py", "PXL603") == [
-        "factory passes session db straight into MailService(): "
+        "factory passes the session `db` straight into MailService(): "
         "pass the repositories it needs instead"
     ]
 

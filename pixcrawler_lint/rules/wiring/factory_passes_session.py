@@ -180,7 +180,7 @@ class FactoryPassesSession(Rule):
     symbol = "factory-passes-session"
     severity = Severity.WARNING
     message = (
-        "factory passes session {session} straight into {service}(): pass {replacement} instead"
+        "factory passes the session `{session}` straight into {service}(): pass {replacement} instead"
     )
 
     def check(self, ctx: ModuleContext) -> None:
