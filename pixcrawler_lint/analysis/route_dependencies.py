@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from astroid import nodes
 
-from pixcrawler_lint.analysis.classes import is_service_class
+from pixcrawler_lint.analysis.classes import is_service_class, syntactic_base_name
 from pixcrawler_lint.analysis.inference import call_name, infer_one
 from pixcrawler_lint.analysis.name_definitions import Definition, definition_of
 from pixcrawler_lint.analysis.routes import Parameter
@@ -41,13 +41,9 @@ def spelled_name(expr: nodes.NodeNG | None) -> str | None:
     """The name an expression spells: ``X``, ``mod.X``, ``X[...]`` and ``"X"`` all give ``X``."""
     if isinstance(expr, nodes.Subscript):
         expr = expr.value
-    if isinstance(expr, nodes.Name):
-        return str(expr.name)
-    if isinstance(expr, nodes.Attribute):
-        return str(expr.attrname)
     if isinstance(expr, nodes.Const) and isinstance(expr.value, str):
         return expr.value.rsplit(".", 1)[-1].split("[", 1)[0].strip() or None
-    return None
+    return syntactic_base_name(expr) if expr is not None else None
 
 
 def is_dependency_call(node: nodes.NodeNG | None) -> bool:
