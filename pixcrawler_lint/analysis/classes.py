@@ -9,6 +9,7 @@ from __future__ import annotations
 from astroid import nodes
 
 from pixcrawler_lint.analysis.inference import infer_one
+from pixcrawler_lint.analysis.origins import library_name
 from pixcrawler_lint.config import Config
 from pixcrawler_lint.layers import Layer, classify
 
@@ -22,6 +23,10 @@ __all__ = [
     "is_service_class",
     "is_repository_class",
     "inherits",
+    "project_ancestor_names",
+    "project_ancestors",
+    "open_library_bases",
+    "MEMBERLESS_LIBRARY_BASES",
 ]
 
 # Astroid bugs on pathological classes (cyclic bases, broken MRO) surface as many kinds of error.
@@ -66,9 +71,67 @@ def ancestor_names(cls: nodes.ClassDef) -> set[str]:
     return names
 
 
+def project_ancestors(cls: nodes.ClassDef) -> list[nodes.ClassDef]:
+    """The ancestors of ``cls`` reached without entering a library: a base imported from a
+    library (``BaseModel``, ``DeclarativeBase``, ``Generic``) ends the walk on that path, its
+    module is not built. A library class never derives from a project class, so every
+    project ancestor is found."""
+    found: list[nodes.ClassDef] = []
+    pending, seen = [cls], {id(cls)}
+    while pending and len(seen) < 64:
+        klass = pending.pop(0)
+        for base in klass.bases:
+            target = base.value if isinstance(base, nodes.Subscript) else base
+            if library_name(target) is not None:
+                continue
+            value = infer_one(target)
+            if isinstance(value, nodes.ClassDef) and id(value) not in seen:
+                seen.add(id(value))
+                found.append(value)
+                pending.append(value)
+    return found
+
+
+# Library bases that add no methods a call on an instance could mean.
+MEMBERLESS_LIBRARY_BASES = frozenset({
+    "typing.Generic", "typing.Protocol", "typing_extensions.Generic", "typing_extensions.Protocol", "abc.ABC",
+})
+
+
+def open_library_bases(cls: nodes.ClassDef) -> set[str]:
+    """Dotted names of the library classes (other than :data:`MEMBERLESS_LIBRARY_BASES`) that
+    ``cls`` or a project ancestor derives from directly: where members come from that the
+    rules do not look into (``pydantic.BaseModel`` gives ``model_dump``)."""
+    found: set[str] = set()
+    for klass in (cls, *project_ancestors(cls)):
+        for base in klass.bases:
+            imported = library_name(base.value if isinstance(base, nodes.Subscript) else base)
+            if imported is not None and imported.dotted not in MEMBERLESS_LIBRARY_BASES:
+                found.add(imported.dotted)
+    return found
+
+
+def project_ancestor_names(cls: nodes.ClassDef) -> set[str]:
+    """Like :func:`ancestor_names`, over :func:`project_ancestors`: library bases count by the
+    name they are spelled with. Answers "does ``cls`` inherit the project's ``BaseService``?"
+    exactly, without building libraries."""
+    names: set[str] = set()
+    for klass in (cls, *project_ancestors(cls)):
+        if klass is not cls:
+            names.add(klass.name)
+        for base in klass.bases:
+            name = syntactic_base_name(base)
+            if name:
+                names.add(name)
+    return names
+
+
 def inherits(cls: nodes.ClassDef, base_name: str) -> bool:
-    """True when ``cls`` has an ancestor (inferred or spelled) called ``base_name``."""
-    return base_name in ancestor_names(cls)
+    """True when ``cls`` has a project ancestor (inferred or spelled) called ``base_name``."""
+    try:
+        return base_name in project_ancestor_names(cls)
+    except _CLASS_ERRORS:
+        return False
 
 
 def has_unknown_bases(cls: nodes.ClassDef) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from astroid import nodes
 
-from pixcrawler_lint.analysis.classes import ancestor_names, has_unknown_bases, syntactic_base_name
+from pixcrawler_lint.analysis.classes import ancestor_names, has_unknown_bases, open_library_bases, syntactic_base_name
 from pixcrawler_lint.analysis.collaborators import (
     collaborator_class,
     is_project_class,
@@ -23,6 +23,8 @@ from pixcrawler_lint.analysis.collaborators import (
     self_class,
 )
 from pixcrawler_lint.analysis.inference import infer_one
+from pixcrawler_lint.analysis.origins import library_name
+from pixcrawler_lint.analysis.project_inference import infer_project
 from pixcrawler_lint.analysis.signatures import (
     CallShape,
     Mismatch,
@@ -48,6 +50,13 @@ _SAFE_CLASS_DECORATORS = frozenset({"dataclass", "final", "total_ordering", "run
 _HANDOFF_FUNCTIONS = {
     "asyncio.threads.to_thread": "asyncio.to_thread",
     "starlette.concurrency.run_in_threadpool": "run_in_threadpool",
+}
+# The same callables as imported: ``from fastapi.concurrency import run_in_threadpool``.
+_HANDOFF_IMPORTS = {
+    "asyncio.to_thread": "asyncio.to_thread",
+    "asyncio.threads.to_thread": "asyncio.to_thread",
+    "starlette.concurrency.run_in_threadpool": "run_in_threadpool",
+    "fastapi.concurrency.run_in_threadpool": "run_in_threadpool",
 }
 _ID_SUFFIXES = ("_id", "_uuid", "_pk")
 _ID_NAMES = frozenset({"id", "pk", "uuid"})
@@ -76,7 +85,9 @@ def _is_trusted_class(cls: nodes.ClassDef, ctx: ModuleContext) -> bool:
 
 
 def _members_are_visible(cls: nodes.ClassDef) -> bool:
-    if not is_project_class(cls) or has_unknown_bases(cls):
+    if not is_project_class(cls) or open_library_bases(cls):
+        return False  # members inherited from a library are not judged (and not built)
+    if has_unknown_bases(cls):
         return False
     if ancestor_names(cls) & _DYNAMIC_BASES or cls.name in _DYNAMIC_BASES:
         return False
@@ -262,6 +273,10 @@ def _handoff(call: nodes.Call) -> tuple[str, int] | None:
             return ("BackgroundTasks.add_task", 0)
         return None
     if name in ("to_thread", "run_in_threadpool"):
+        imported = library_name(func)
+        if imported is not None:  # decided by the import, without building asyncio/starlette
+            spelled = _HANDOFF_IMPORTS.get(imported.dotted)
+            return (spelled, 0) if spelled else None
         callee = infer_one(func)
         if isinstance(callee, nodes.FunctionDef):
             spelled = _HANDOFF_FUNCTIONS.get(callee.qname())
@@ -287,7 +302,7 @@ def _handoff_verdict(call: nodes.Call, ctx: ModuleContext) -> CallVerdict | None
         label = f"{target.as_string()}() (handed to {how})"
         return _method_verdict(call, target.expr, target.attrname, shape, ctx, label)
     if isinstance(target, nodes.Name):
-        function = infer_one(target)
+        function = infer_project(target)
         if (
             isinstance(function, nodes.FunctionDef)
             and not isinstance(function.parent, nodes.ClassDef)

@@ -22,16 +22,27 @@ Public API (stable, other rule families depend on it):
 from __future__ import annotations
 
 import re
-import sysconfig
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from astroid import nodes
 
-from pixcrawler_lint.analysis.classes import ancestor_classes, syntactic_base_name
+from pixcrawler_lint.analysis.classes import (
+    ancestor_classes,
+    open_library_bases,
+    project_ancestors,
+    syntactic_base_name,
+)
 from pixcrawler_lint.analysis.inference import infer_one
+from pixcrawler_lint.analysis.origins import (
+    LibraryModule,
+    import_origin,
+    is_library_path,
+    library_class,
+    library_name,
+)
+from pixcrawler_lint.analysis.project_inference import infer_project
 
 if TYPE_CHECKING:
     from pixcrawler_lint.context import ModuleContext
@@ -48,6 +59,7 @@ __all__ = [
     "is_project_class",
     "is_project_module",
     "mro",
+    "visible_mro",
 ]
 
 _MAX_DEPTH = 12
@@ -67,27 +79,16 @@ _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 _ERRORS = (Exception, RecursionError)
 
 
-def _library_roots() -> tuple[str, ...]:
-    paths = sysconfig.get_paths()
-    roots = {paths.get(key) for key in ("stdlib", "platstdlib", "purelib", "platlib")}
-    return tuple(str(Path(p).resolve()) for p in roots if p)
-
-
-_LIBRARY_ROOTS = _library_roots()
-
-
 def is_project_module(module: nodes.Module) -> bool:
     """True when ``module`` belongs to the linted project, not the stdlib or an installed package."""
-    if not isinstance(module, nodes.Module) or not module.pure_python or module.name == "builtins":
+    if not isinstance(module, nodes.Module) or isinstance(module, LibraryModule):
+        return False
+    if not module.pure_python or module.name == "builtins":
         return False
     file = module.file
     if not file:
         return True  # built from a string (editor buffer, tests)
-    try:
-        resolved = str(Path(file).resolve())
-    except (OSError, ValueError):
-        return False
-    return not any(resolved == root or resolved.startswith(root + "/") for root in _LIBRARY_ROOTS)
+    return not is_library_path(file)
 
 
 def is_project_class(cls: nodes.ClassDef | nodes.FunctionDef) -> bool:
@@ -107,6 +108,15 @@ def mro(cls: nodes.ClassDef) -> list[nodes.ClassDef]:
         return list(cls.mro())
     except _ERRORS:
         return [cls, *ancestor_classes(cls)]
+
+
+def visible_mro(cls: nodes.ClassDef) -> list[nodes.ClassDef]:
+    """:func:`mro`, or only ``cls`` and its project ancestors when a library base other than
+    ``Generic``/``Protocol``/``ABC`` is involved: members a library class adds
+    (``model_dump`` of a pydantic model) are not looked up, and the library is not built."""
+    if open_library_bases(cls):
+        return [cls, *project_ancestors(cls)]
+    return mro(cls)
 
 
 # --------------------------------------------------------------------------- annotations
@@ -172,6 +182,9 @@ def _definitions(name: str, scope: nodes.NodeNG, depth: int) -> list[nodes.NodeN
 def _follow_import(statement: nodes.ImportFrom, asname: str, depth: int) -> list[nodes.NodeNG] | None:
     if depth > _MAX_DEPTH:
         return None
+    imported = import_origin(statement, asname)
+    if imported is not None:
+        return [library_class(imported)]  # the library boundary: named, not built
     try:
         real = statement.real_name(asname)
         module = statement.do_import_module(statement.modname)
@@ -209,7 +222,10 @@ def _name_annotation_class(node: nodes.Name | nodes.Attribute, element: bool, de
                 return None  # a variable, a TypeVar, … — not a class we can name
     if element:
         return None
-    value = infer_one(node)
+    imported = library_name(node)
+    if imported is not None:
+        return library_class(imported) if imported.path else None
+    value = infer_project(node)
     return value if isinstance(value, nodes.ClassDef) else None
 
 
@@ -310,7 +326,10 @@ def _assignment_class(target: nodes.NodeNG, memo: _Memo, depth: int) -> nodes.Cl
 def _value_class(value: nodes.NodeNG, memo: _Memo, depth: int) -> nodes.ClassDef | None:
     """The class of an assigned value: a constructor call, or another collaborator."""
     if isinstance(value, nodes.Call):
-        callee = infer_one(value.func)
+        imported = library_name(value.func)
+        if imported is not None:
+            return library_class(imported) if imported.path else None
+        callee = infer_project(value.func)
         return callee if isinstance(callee, nodes.ClassDef) else None
     if isinstance(value, (nodes.Name, nodes.Attribute)):
         return _expression_class(value, memo, depth + 1)
@@ -322,6 +341,8 @@ def _agreeing(classes: list[nodes.ClassDef | None]) -> nodes.ClassDef | None:
     if not classes or any(c is None for c in classes):
         return None
     known: list[nodes.ClassDef] = [c for c in classes if c is not None]
+    if all(c is known[0] for c in known):
+        return known[0]  # one class: no MRO to compute (it may lead into a library)
     for candidate in known:
         lineage = mro(candidate)
         if all(other in lineage for other in known):
@@ -354,7 +375,7 @@ def self_class(name: nodes.Name) -> nodes.ClassDef | None:
 
 def _attribute_candidates(cls: nodes.ClassDef, attr: str, memo: _Memo, depth: int) -> list[nodes.ClassDef | None]:
     candidates: list[nodes.ClassDef | None] = []
-    for klass in mro(cls):
+    for klass in visible_mro(cls):
         for definition in klass.locals.get(attr, []):
             parent = definition.parent
             if isinstance(parent, nodes.AnnAssign) and parent.target is definition:
@@ -465,7 +486,7 @@ def lookup_member(cls: nodes.ClassDef, name: str) -> Member:
     """``name`` on instances of ``cls``, through the MRO (generic bases such as
     ``BaseRepository[Project]`` included). Instance attributes (``self.name = ...``) count."""
     try:
-        for klass in mro(cls):
+        for klass in visible_mro(cls):
             definitions = tuple(_members_in(klass, name))
             if definitions:
                 return Member(True, definitions, klass)
@@ -504,7 +525,7 @@ def _substitute_typevar(typevar: nodes.Name, owner: nodes.ClassDef, cls: nodes.C
     index = parameters.index(typevar.name)
     for klass in mro(cls):
         for base in klass.bases:
-            if not isinstance(base, nodes.Subscript):
+            if not isinstance(base, nodes.Subscript) or library_name(base.value) is not None:
                 continue
             if infer_one(base.value) is not owner:
                 continue

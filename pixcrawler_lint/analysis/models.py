@@ -16,15 +16,17 @@ from typing import TYPE_CHECKING
 
 from astroid import nodes
 
-from pixcrawler_lint.analysis.classes import syntactic_base_name
+from pixcrawler_lint.analysis.classes import project_ancestors, syntactic_base_name
 from pixcrawler_lint.analysis.collaborators import (
     annotated_return,
     annotation_class,
     collaborator_class,
     lookup_member,
-    mro,
+    visible_mro,
 )
-from pixcrawler_lint.analysis.inference import call_name, infer_one
+from pixcrawler_lint.analysis.inference import call_name
+from pixcrawler_lint.analysis.origins import assigned_values, import_origin
+from pixcrawler_lint.analysis.project_inference import infer_project, is_library_made, library_member
 
 if TYPE_CHECKING:
     from pixcrawler_lint.context import ModuleContext
@@ -89,8 +91,8 @@ def _imported_assignment(importfrom: nodes.ImportFrom, local_name: str) -> nodes
     real_name = next(
         (name for name, alias in importfrom.names if (alias or name) == local_name), None
     )
-    if real_name is None:
-        return None
+    if real_name is None or import_origin(importfrom, local_name) is not None:
+        return None  # a library's name is not a project's ``Base = declarative_base()``
     try:
         module = importfrom.do_import_module(importfrom.modname)
         assignments = module.locals.get(real_name, [])
@@ -118,7 +120,7 @@ def is_model_class(cls: nodes.ClassDef) -> bool:
         return False
     if _declares_tablename(cls):
         return True
-    for klass in mro(cls):
+    for klass in (cls, *project_ancestors(cls)):
         if klass is not cls and (klass.name in DECLARATIVE_BASES or is_declarative_base(klass)):
             return True
         if any(_is_declarative_base_result(base) for base in klass.bases):
@@ -181,7 +183,7 @@ def column_of(cls: nodes.ClassDef, attribute: str) -> Column | None:
     The first class in the MRO that defines ``attribute`` decides: a method or property of
     that name there means it is not a column.
     """
-    for klass in mro(cls):
+    for klass in visible_mro(cls):
         if attribute in klass.locals:
             return own_columns(klass).get(attribute)
     return None
@@ -200,7 +202,7 @@ def model_class_of(value: nodes.NodeNG | None) -> nodes.ClassDef | None:
 
 def inferred_model_instance(expr: nodes.NodeNG) -> nodes.ClassDef | None:
     """The model class of ``expr`` when astroid infers it to exactly one model instance."""
-    return model_class_of(infer_one(expr))
+    return model_class_of(infer_project(expr))
 
 
 # --- What model an expression holds, from inference or annotations -------------------------
@@ -218,6 +220,24 @@ def _function_of(callee: nodes.NodeNG | None) -> nodes.FunctionDef | None:
         return callee
     proxied = getattr(callee, "_proxied", None)
     return proxied if isinstance(proxied, nodes.FunctionDef) else None
+
+
+# Expressions whose value is not an instance of a model class.
+_NEVER_A_MODEL = (
+    nodes.BinOp, nodes.UnaryOp, nodes.Compare, nodes.Const, nodes.JoinedStr, nodes.List, nodes.Tuple,
+    nodes.Set, nodes.Dict, nodes.ListComp, nodes.SetComp, nodes.DictComp, nodes.GeneratorExp, nodes.Lambda,
+)
+
+
+def _never_holds_a_model(name: nodes.Name) -> bool:
+    """Every assignment of ``name`` is arithmetic, a literal or a library's value
+    (``directory = Path(root) / str(job.id)``)."""
+    try:
+        _, bindings = name.lookup(name.name)
+    except Exception:  # pylint: disable=broad-exception-caught
+        return False
+    values = assigned_values(bindings)
+    return values is not None and all(isinstance(v, _NEVER_A_MODEL) or is_library_made(v) for v in values)
 
 
 class ModelTypes:
@@ -257,6 +277,10 @@ class ModelTypes:
             self._depth -= 1
 
     def _resolve(self, expr: nodes.NodeNG, element: bool) -> nodes.ClassDef | None:
+        if is_library_made(expr):
+            return None  # a library's value (``select(...)``, ``func.now()``): not a project model
+        if isinstance(expr, _NEVER_A_MODEL):
+            return None  # arithmetic, comparisons, literals: not inferred (it walks both operands)
         if isinstance(expr, nodes.Await):
             return self._returned(expr.value, awaited=True, element=element)
         if isinstance(expr, nodes.Call):
@@ -266,13 +290,27 @@ class ModelTypes:
             return inferred_model_instance(expr)
         if isinstance(expr, nodes.Name):
             found = self._name_class(expr, element)
-            if found is not None or element:
+            if found is not None or element or _never_holds_a_model(expr):
                 return found
         if not element and isinstance(expr, (nodes.Name, nodes.Attribute)):
             found = collaborator_class(expr, self._ctx)
             if found is not None:
                 return found
         return None if element else inferred_model_instance(expr)
+
+    def _declared(self, expr: nodes.NodeNG, element: bool) -> nodes.ClassDef | None:
+        """Like :meth:`_guarded`, but a known class that is not a model is returned as is: a
+        variable assigned ``create_engine(...)`` (``-> AsyncEngine``) is known not to hold a
+        model, and is not handed to inference."""
+        if self._depth > _MAX_RESOLVE_DEPTH:
+            return None
+        self._depth += 1
+        try:
+            return self._resolve(expr, element)
+        except Exception:  # pylint: disable=broad-exception-caught  # unsure means silent
+            return None
+        finally:
+            self._depth -= 1
 
     def _returned(self, call: nodes.NodeNG, awaited: bool, element: bool) -> nodes.ClassDef | None:
         """The class declared by the return annotation of the function ``call`` calls."""
@@ -285,8 +323,10 @@ class ModelTypes:
             if receiver_class is not None:
                 function = lookup_member(receiver_class, call.func.attrname).function
         if function is None:
+            if isinstance(call.func, nodes.Attribute) and library_member(call.func):
+                return None
             receiver_class = None
-            function = _function_of(infer_one(call.func))
+            function = _function_of(infer_project(call.func))
         # An async function's annotation describes the awaited value; a sync one's, the call.
         if function is None or isinstance(function, nodes.AsyncFunctionDef) is not awaited:
             return None
@@ -309,7 +349,7 @@ class ModelTypes:
         if isinstance(parent, nodes.AnnAssign):
             return annotation_class(parent.annotation, element=element)
         if isinstance(parent, nodes.Assign) and parent.targets == [assignment]:
-            return self.element_model_of(parent.value) if element else self.model_of(parent.value)
+            return self._declared(parent.value, element)
         loop = isinstance(parent, (nodes.For, nodes.Comprehension))
         if not element and loop and parent.target is assignment:
             return self.element_model_of(parent.iter)

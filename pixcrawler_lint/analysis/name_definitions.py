@@ -14,6 +14,7 @@ from astroid import nodes
 from astroid.exceptions import AstroidError
 
 from pixcrawler_lint.analysis.inference import infer_one
+from pixcrawler_lint.analysis.origins import import_origin, library_name
 
 __all__ = ["Definition", "definition_of", "module_level_definition"]
 
@@ -52,8 +53,8 @@ def _from_binding(binding: nodes.NodeNG, name: str, hops: int) -> Definition | N
         return None
     if isinstance(binding, nodes.ImportFrom):
         real_name = next((real for real, alias in binding.names if (alias or real) == name), None)
-        if real_name is None or real_name == "*":
-            return None
+        if real_name is None or real_name == "*" or import_origin(binding, name) is not None:
+            return None  # not found, or defined in a library: not followed (see analysis.origins)
         try:
             module = binding.do_import_module(binding.modname)
         except _LOOKUP_ERRORS:
@@ -84,6 +85,8 @@ def definition_of(expr: nodes.NodeNG) -> Definition | None:
             return None
         return _from_binding(bindings[0], expr.name, 0)
     if isinstance(expr, nodes.Attribute):
+        if library_name(expr) is not None:
+            return None
         owner = infer_one(expr.expr)
         if isinstance(owner, nodes.Module):
             return module_level_definition(owner, expr.attrname)

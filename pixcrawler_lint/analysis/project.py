@@ -24,7 +24,8 @@ from astroid import nodes
 
 from pixcrawler_lint.analysis.classes import is_service_class, syntactic_base_name
 from pixcrawler_lint.analysis.collaborators import annotation_class
-from pixcrawler_lint.analysis.inference import call_name, infer_all, infer_one
+from pixcrawler_lint.analysis.inference import call_name, infer_all
+from pixcrawler_lint.analysis.project_inference import infer_project
 from pixcrawler_lint.config import Config
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.layers import Layer
@@ -195,7 +196,7 @@ class _RefCollector:
             return
         if not isinstance(expr, (nodes.Name, nodes.Attribute)):
             return
-        value = infer_one(expr)
+        value = infer_project(expr)
         if isinstance(value, nodes.ClassDef):
             self.qualified.add(value.qname())
         elif value is None:

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from astroid import nodes
 
 from pixcrawler_lint.analysis.classes import is_service_class, syntactic_base_name
-from pixcrawler_lint.analysis.inference import call_name, infer_one
+from pixcrawler_lint.analysis.inference import call_name
 from pixcrawler_lint.analysis.name_definitions import Definition, definition_of
+from pixcrawler_lint.analysis.origins import library_name
+from pixcrawler_lint.analysis.project_inference import infer_project
 from pixcrawler_lint.analysis.routes import Parameter
 from pixcrawler_lint.config import Config
 from pixcrawler_lint.layers import matches_any
@@ -54,7 +56,10 @@ def is_dependency_call(node: nodes.NodeNG | None) -> bool:
     """
     if not isinstance(node, nodes.Call) or call_name(node) not in DEPENDENCY_MARKERS:
         return False
-    callee = infer_one(node.func)
+    imported = library_name(node.func)
+    if imported is not None:
+        return imported.module.split(".")[0] == "fastapi"
+    callee = infer_project(node.func)
     if isinstance(callee, (nodes.FunctionDef, nodes.ClassDef)):
         try:
             return bool(callee.root().name.split(".")[0] == "fastapi")
@@ -148,9 +153,9 @@ def is_types_module_alias(definition: Definition | None, config: Config) -> bool
 
 def bare_service_class(annotation: nodes.NodeNG | None, config: Config) -> nodes.ClassDef | None:
     """The service class ``annotation`` names directly (``service: ProjectService``), if certain."""
-    if not isinstance(annotation, (nodes.Name, nodes.Attribute)):
+    if not isinstance(annotation, (nodes.Name, nodes.Attribute)) or library_name(annotation) is not None:
         return None
-    value = infer_one(annotation)
+    value = infer_project(annotation)
     if isinstance(value, nodes.ClassDef) and is_service_class(value, config):
         return value
     return None

@@ -6,19 +6,25 @@ from dataclasses import dataclass
 
 from astroid import nodes
 
-from pixcrawler_lint.analysis.inference import call_name, infer_all, infer_one
+from pixcrawler_lint.analysis.inference import call_name, infer_all
 from pixcrawler_lint.analysis.name_definitions import definition_of
+from pixcrawler_lint.analysis.origins import library_name
+from pixcrawler_lint.analysis.project_inference import infer_project
 from pixcrawler_lint.context import ModuleContext
 
 __all__ = [
     "Route", "Parameter", "find_routes", "route_of", "is_router", "parameters_of", "router_call",
-    "ROUTE_METHODS", "ROUTER_CLASSES",
+    "ROUTE_METHODS", "ROUTER_CLASSES", "ROUTER_QUALIFIED_NAMES",
 ]
 
 ROUTE_METHODS = frozenset(
     {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route"}
 )
 ROUTER_CLASSES = frozenset({"APIRouter", "FastAPI"})
+# Where fastapi defines and re-exports them.
+ROUTER_QUALIFIED_NAMES = frozenset({
+    "fastapi.APIRouter", "fastapi.FastAPI", "fastapi.routing.APIRouter", "fastapi.applications.FastAPI",
+})
 
 
 @dataclass(frozen=True)
@@ -100,7 +106,7 @@ class Route:
             digits = value.attrname[len("HTTP_"):].split("_", 1)[0]
             if digits.isdigit():
                 return int(digits)
-        inferred = infer_one(value)
+        inferred = infer_project(value)
         if isinstance(inferred, nodes.Const) and isinstance(inferred.value, int):
             return inferred.value
         return None
@@ -144,8 +150,20 @@ def _assigned_from_router_call(name: nodes.Name) -> bool:
     return True
 
 
+def _built_by_library_router(expr: nodes.NodeNG) -> bool:
+    """``router`` bound once to ``APIRouter(...)``/``FastAPI(...)`` imported from fastapi (here
+    or in a project module): decided from the imports, without building fastapi."""
+    definition = definition_of(expr)
+    if definition is None or not isinstance(definition.value, nodes.Call):
+        return False
+    imported = library_name(definition.value.func)
+    return imported is not None and imported.dotted in ROUTER_QUALIFIED_NAMES
+
+
 def is_router(expr: nodes.NodeNG) -> bool:
     """True when ``expr`` is certainly an ``APIRouter(...)`` or ``FastAPI(...)`` instance."""
+    if _built_by_library_router(expr):
+        return True
     values = infer_all(expr)
     if values:
         return all(

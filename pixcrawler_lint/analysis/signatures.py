@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from astroid import nodes
 
 from pixcrawler_lint.analysis.classes import syntactic_base_name
-from pixcrawler_lint.analysis.inference import infer_one
+from pixcrawler_lint.analysis.project_inference import infer_project
 
 __all__ = [
     "ParamKind",
@@ -174,7 +174,7 @@ def _decorator_name(decorator: nodes.NodeNG) -> str | None:
 def _preserves_arguments(decorator: nodes.NodeNG) -> bool:
     """A project decorator whose wrapper is ``@functools.wraps(func)``-decorated."""
     target = decorator.func if isinstance(decorator, nodes.Call) else decorator
-    function = infer_one(target)
+    function = infer_project(target)
     if not isinstance(function, nodes.FunctionDef):
         return False
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from astroid import nodes
 
 from pixcrawler_lint.analysis.classes import inherits, is_repository_class, is_service_class
-from pixcrawler_lint.analysis.inference import infer_one
+from pixcrawler_lint.analysis.project_inference import infer_project
 from pixcrawler_lint.config import Config
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
@@ -15,11 +15,46 @@ from pixcrawler_lint.registry import Rule, register
 __all__ = ["ServiceConstructionInApi", "constructed_kind"]
 
 
+def _names_a_module_or_class(expr: nodes.NodeNG) -> bool:
+    """``services`` / ``backend.services`` bound by an import, or a class name: what may hold a class."""
+    while isinstance(expr, nodes.Attribute):
+        expr = expr.expr
+    if not isinstance(expr, nodes.Name):
+        return False
+    try:
+        _, bindings = expr.lookup(expr.name)
+    except Exception:  # pylint: disable=broad-exception-caught
+        return False
+    return bool(bindings) and all(isinstance(b, (nodes.Import, nodes.ImportFrom, nodes.ClassDef)) for b in bindings)
+
+
+def _constructed_class(func: nodes.NodeNG) -> nodes.ClassDef | None:
+    """The class ``func`` names: ``ProjectService`` or ``services.ProjectService``.
+
+    ``owner.attr`` is only resolved when ``owner`` is a module (or ``attr`` is a class nested
+    in ``owner``): a method call such as ``PolicyResponse.model_validate(...)`` builds no
+    service, and inferring it would make astroid walk the owner's library bases.
+    """
+    if isinstance(func, nodes.Name):
+        found = infer_project(func)
+        return found if isinstance(found, nodes.ClassDef) else None
+    if not isinstance(func, nodes.Attribute):
+        return None
+    if not _names_a_module_or_class(func.expr):
+        return None  # a method of an object: ``listed.model_dump()``
+    owner = infer_project(func.expr)
+    if isinstance(owner, nodes.ClassDef):
+        nested = owner.locals.get(func.attrname, [])
+        return nested[0] if len(nested) == 1 and isinstance(nested[0], nodes.ClassDef) else None
+    if not isinstance(owner, nodes.Module):
+        return None
+    found = infer_project(func)
+    return found if isinstance(found, nodes.ClassDef) else None
+
+
 def constructed_kind(call: nodes.Call, config: Config) -> tuple[str, nodes.ClassDef] | None:
     """``("service", cls)`` / ``("repository", cls)`` when ``call`` certainly builds one."""
-    if not isinstance(call.func, (nodes.Name, nodes.Attribute)):
-        return None
-    cls = infer_one(call.func)
+    cls = _constructed_class(call.func)
     if not isinstance(cls, nodes.ClassDef):
         return None
     base_service, base_repository = config.base_service, config.base_repository

@@ -5,7 +5,8 @@ from __future__ import annotations
 from astroid import nodes
 
 from pixcrawler_lint.analysis.classes import is_service_class, syntactic_base_name
-from pixcrawler_lint.analysis.inference import call_name, infer_one
+from pixcrawler_lint.analysis.inference import call_name
+from pixcrawler_lint.analysis.project_inference import infer_project
 from pixcrawler_lint.config import Config
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
@@ -191,7 +192,7 @@ class FactoryPassesSession(Rule):
             sessions = [arg for arg in arguments if _is_session_argument(arg, ctx.config)]
             if not sessions:
                 continue
-            service = infer_one(call.func)
+            service = infer_project(call.func)
             if not isinstance(service, nodes.ClassDef) or not is_service_class(service, ctx.config):
                 continue
             session = sessions[0]

@@ -1,0 +1,112 @@
+"""Inference for rules that look for project objects, stopping at the library boundary.
+
+:func:`infer_project` is :func:`~pixcrawler_lint.analysis.inference.infer_one` for callers
+that want a service class, a repository, a model instance or a project function: it answers
+``None`` at once for an expression whose value a library makes (see
+:mod:`pixcrawler_lint.analysis.origins`), which astroid could only infer by building that
+library, and which is never what those callers look for.
+"""
+
+from __future__ import annotations
+
+from astroid import nodes
+
+from pixcrawler_lint.analysis.inference import _INFERENCE_ERRORS, infer_one
+from pixcrawler_lint.analysis.name_definitions import definition_of
+from pixcrawler_lint.analysis.origins import assigned_values, is_library_value, library_name, library_root, root_name
+
+__all__ = ["infer_project", "is_library_made", "library_member"]
+
+
+def library_member(func: nodes.Attribute) -> bool:
+    """``Schema.model_validate`` / ``Project.id`` read on a project class, where the attribute
+    is the library's: no project class of the MRO defines it (a library base does), or the
+    class body assigns it from a library call (``id: Mapped[int] = mapped_column(...)``)."""
+    definition = definition_of(func.expr)
+    if definition is None or not isinstance(definition.value, nodes.ClassDef):
+        return False
+    pending, seen, library_base = [definition.value], set(), False
+    while pending:
+        klass = pending.pop()
+        if id(klass) in seen:
+            continue
+        seen.add(id(klass))
+        if func.attrname in klass.locals:
+            definitions = klass.locals[func.attrname]
+            return all(
+                isinstance(d, nodes.AssignName)
+                and isinstance(d.parent, (nodes.Assign, nodes.AnnAssign))
+                and d.parent.value is not None
+                and library_root(d.parent.value) is not None
+                for d in definitions
+            )
+        for base in klass.bases:
+            target = base.value if isinstance(base, nodes.Subscript) else base
+            if library_name(target) is not None:
+                library_base = True
+                continue
+            found = definition_of(target)
+            if found is None or not isinstance(found.value, nodes.ClassDef):
+                return False
+            pending.append(found.value)
+    return library_base
+
+
+def infer_project(node: nodes.NodeNG) -> nodes.NodeNG | None:
+    """:func:`infer_one` for callers that look for project objects (a service class, a model
+    instance, a project function): ``None`` at once for a library's value, so that inference
+    does not walk into (and build) the library. See :mod:`pixcrawler_lint.analysis.origins`."""
+    if is_library_made(node) or _rooted_in_plain_parameter(node):
+        return None
+    return infer_one(node)
+
+
+def is_library_made(expr: nodes.NodeNG) -> bool:
+    """:func:`~pixcrawler_lint.analysis.origins.is_library_value`, plus values made by a
+    library member of a project class (:func:`library_member`): ``Schema.model_validate(x)``,
+    ``listed`` after ``listed = Schema.model_validate(x)``, ``Project.id.desc()``."""
+    try:
+        return _library_made(expr, frozenset(), 0)
+    except _INFERENCE_ERRORS:
+        return False
+
+
+def _library_made(expr: nodes.NodeNG, seen: frozenset[str], depth: int) -> bool:
+    if is_library_value(expr):
+        return True
+    root = root_name(expr)
+    if root is None or depth > 8 or root.name in seen:
+        return False
+    if isinstance(root.parent, nodes.Attribute) and library_member(root.parent):
+        return True
+    _, bindings = root.lookup(root.name)
+    values = assigned_values(bindings)
+    return values is not None and all(_library_made(v, seen | {root.name}, depth + 1) for v in values)
+
+
+def _rooted_in_plain_parameter(node: nodes.NodeNG) -> bool:
+    """``service.create(...)`` where ``service`` is only a parameter without a default (and not
+    a method's ``self``/``cls``): astroid infers it as unknown anyway, but only after inferring
+    the function's decorators (``@router.post(...)`` builds fastapi) to tell methods apart."""
+    root = root_name(node)
+    if root is None:
+        return False
+    try:
+        _, bindings = root.lookup(root.name)
+    except _INFERENCE_ERRORS:
+        return False
+    if len(bindings) != 1 or not isinstance(bindings[0].parent, nodes.Arguments):
+        return False
+    arguments = bindings[0].parent
+    parameter = bindings[0]
+    positional = [*(arguments.posonlyargs or []), *(arguments.args or [])]
+    if parameter in positional:
+        index = positional.index(parameter)
+        has_default = index >= len(positional) - len(arguments.defaults or [])
+        first_of_method = index == 0 and isinstance(arguments.parent.parent, nodes.ClassDef)
+        return not has_default and not first_of_method
+    if parameter in (arguments.kwonlyargs or []):
+        index = arguments.kwonlyargs.index(parameter)
+        defaults = arguments.kw_defaults or []
+        return index < len(defaults) and defaults[index] is None
+    return False
