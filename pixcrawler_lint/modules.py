@@ -19,6 +19,8 @@ from astroid import nodes
 from astroid.builder import AstroidBuilder
 from astroid.exceptions import AstroidBuildingError, AstroidSyntaxError
 
+from pixcrawler_lint import library_builds
+
 __all__ = [
     "ModuleLocation", "ParseError", "locate_module", "activate_project_root", "build_module", "read_source",
 ]
@@ -56,11 +58,15 @@ _active_root: Path | None = None
 def activate_project_root(root: Path) -> None:
     """Make imports resolve from ``root``: first on ``sys.path``, astroid caches reset on change.
 
+    Also makes this process build libraries lazily (:mod:`pixcrawler_lint.library_builds`):
+    only the engine front ends call this, never the pylint plugin.
+
     Two projects may share top package names (``backend``); astroid caches modules by name,
     so switching projects in one process drops the cache of the previous one.
     """
     global _active_root
     root = root.resolve()
+    library_builds.install()
     with _root_lock:
         if _active_root == root:
             if sys.path[:1] != [str(root)]:
