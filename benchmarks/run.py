@@ -108,6 +108,7 @@ def tree_measurements(tree: Path, label: str, rc: Path) -> list[Measurement]:
     flake8 = [PY, WORKLOADS, "flake8", "--isolated", "--jobs=1"]
     found = [
         Measurement(f"floor[{label}]", [PY, WORKLOADS, "floor", str(tree)], tree),
+        Measurement(f"floor-lazy[{label}]", [PY, WORKLOADS, "floor-lazy", str(tree)], tree),
         Measurement(f"engine[{label}]", [PY, WORKLOADS, "engine", str(tree)], tree),
         Measurement(f"pylint[{label}]", [*pylint, "backend"], tree),
         Measurement(f"pylint+pxl[{label}]", [*pylint, "--load-plugins=pixcrawler_lint", "backend"], tree),
@@ -175,9 +176,10 @@ def ratios(scale: int, cli: bool) -> list[Ratio]:
         Ratio("pylint with plugin / without", "pylint+pxl[1x]", "pylint[1x]", 1.10),
         Ratio(f"{ours} / astroid floor", f"{ours}[1x]", "floor[1x]", 1.5),
         Ratio(f"{ours} / pylint default", f"{ours}[1x]", "pylint[1x]", 0.2),
+        Ratio(f"{ours} / lazy floor (what bounds it)", f"{ours}[1x]", "floor-lazy[1x]", float("nan")),
         Ratio("flake8 with plugin / without (tree)", "flake8+pxl[1x]", "flake8[1x]", float("nan")),
     ]
-    for tool in ("floor", ours, "pylint", "pylint+pxl", "flake8", "flake8+pxl"):
+    for tool in ("floor", "floor-lazy", ours, "pylint", "pylint+pxl", "flake8", "flake8+pxl"):
         found.append(Ratio(f"growth 1x->{scale}x {tool}", f"{tool}[{scale}x]", f"{tool}[1x]", scale * 1.1))
     return found
 
@@ -195,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parallel", type=int, default=1, metavar="K",
                         help="run K measurements at once (default 1; CPU-time ratios stay comparable, wall times do not)")
     parser.add_argument("--only", default="", metavar="TOOLS",
-                        help="comma-separated subset: floor,engine,cli,pylint,pylint+pxl,flake8,flake8+pxl,"
+                        help="comma-separated subset: floor,floor-lazy,engine,cli,pylint,pylint+pxl,flake8,flake8+pxl,"
                              "flake8-file,flake8+pxl-file (default: all)")
     args = parser.parse_args(argv)
     only = {tool.strip() for tool in args.only.split(",") if tool.strip()}

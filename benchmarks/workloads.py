@@ -1,6 +1,7 @@
 """The in-process workloads that ``benchmarks/run.py`` times, each in a fresh interpreter.
 
     python benchmarks/workloads.py floor  <tree>         # astroid-build every file, nothing else
+    python benchmarks/workloads.py floor-lazy <tree>     # the same, libraries built lazily as our CLI does
     python benchmarks/workloads.py engine <tree>         # the engine over every file (CLI stand-in)
     python benchmarks/workloads.py flake8 [--bare] ARGS  # flake8's own main(), optionally without PXL
 
@@ -23,10 +24,20 @@ def python_files(tree: Path) -> list[Path]:
     return sorted(p for p in (tree / "backend").rglob("*.py") if "__pycache__" not in p.parts)
 
 
-def floor(tree: Path) -> int:
-    """Build an astroid module of every file, as any astroid-based linter must; no inference."""
+def floor(tree: Path, lazy: bool = False) -> int:
+    """Build an astroid module of every file, as any astroid-based linter must; no inference.
+
+    ``lazy``: with the enum-transform predicate the engine front ends install
+    (:mod:`pixcrawler_lint.library_builds`), so building a module does not build its classes'
+    library ancestors. This is the floor the CLI and flake8 actually stand on.
+    """
     import astroid
     from astroid.builder import AstroidBuilder
+
+    if lazy:
+        from pixcrawler_lint import library_builds
+
+        library_builds.install()
 
     sys.path.insert(0, str(tree.resolve()))
     builder = AstroidBuilder(astroid.MANAGER)
@@ -68,8 +79,10 @@ def flake8(args: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) >= 2 and argv[0] in ("floor", "engine"):
-        return (floor if argv[0] == "floor" else engine)(Path(argv[1]))
+    if len(argv) >= 2 and argv[0] in ("floor", "floor-lazy"):
+        return floor(Path(argv[1]), lazy=argv[0] == "floor-lazy")
+    if len(argv) >= 2 and argv[0] == "engine":
+        return engine(Path(argv[1]))
     if argv and argv[0] == "flake8":
         return flake8(argv[1:])
     print(__doc__, file=sys.stderr)
