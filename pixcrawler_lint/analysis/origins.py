@@ -139,9 +139,9 @@ class LibraryModule(nodes.Module):  # type: ignore[misc]  # astroid is untyped h
 class LibraryClass(nodes.ClassDef):  # type: ignore[misc]  # astroid is untyped here
     """A library object known only by the name it is imported under; its module is not built.
 
-    It has no bases and no members, and :func:`is_library_module` code never counts as the
-    project's, so rules that trust only project classes ignore it, and rules that compare
-    names (``AsyncSession`` in ``session-types``) read :attr:`name`.
+    It has no bases and no members, and its module is a :class:`LibraryModule`, which never
+    counts as the project's: rules that trust only project classes ignore it, and rules that
+    compare names (``AsyncSession`` in ``session-types``) read :attr:`name`.
     """
 
     library: LibraryName

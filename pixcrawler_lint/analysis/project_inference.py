@@ -85,9 +85,11 @@ def _library_made(expr: nodes.NodeNG, seen: frozenset[str], depth: int) -> bool:
 
 
 def _rooted_in_plain_parameter(node: nodes.NodeNG) -> bool:
-    """``service.create(...)`` where ``service`` is only a parameter without a default (and not
-    a method's ``self``/``cls``): astroid infers it as unknown anyway, but only after inferring
-    the function's decorators (``@router.post(...)`` builds fastapi) to tell methods apart."""
+    """``service.create(...)`` where ``service`` is only a parameter (not a method's
+    ``self``/``cls``) that has no default, or whose default a library makes
+    (``session: AsyncSession = Depends(get_session)``). astroid infers such a parameter as
+    unknown, or from that default, but only after inferring the function's decorators
+    (``@router.post(...)`` builds fastapi) to tell methods apart."""
     root = root_name(node)
     if root is None:
         return False
@@ -100,13 +102,18 @@ def _rooted_in_plain_parameter(node: nodes.NodeNG) -> bool:
     arguments = bindings[0].parent
     parameter = bindings[0]
     positional = [*(arguments.posonlyargs or []), *(arguments.args or [])]
+    default: nodes.NodeNG | None
     if parameter in positional:
         index = positional.index(parameter)
-        has_default = index >= len(positional) - len(arguments.defaults or [])
-        first_of_method = index == 0 and isinstance(arguments.parent.parent, nodes.ClassDef)
-        return not has_default and not first_of_method
-    if parameter in (arguments.kwonlyargs or []):
+        if index == 0 and isinstance(arguments.parent.parent, nodes.ClassDef):
+            return False  # self / cls
+        defaults = list(arguments.defaults or [])
+        offset = index - (len(positional) - len(defaults))
+        default = defaults[offset] if offset >= 0 else None
+    elif parameter in (arguments.kwonlyargs or []):
         index = arguments.kwonlyargs.index(parameter)
-        defaults = arguments.kw_defaults or []
-        return index < len(defaults) and defaults[index] is None
-    return False
+        kw_defaults = list(arguments.kw_defaults or [])
+        default = kw_defaults[index] if index < len(kw_defaults) else None
+    else:
+        return False
+    return default is None or is_library_made(default)
