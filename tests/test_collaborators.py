@@ -365,3 +365,21 @@ def test_an_update_override_that_takes_an_id_is_not_the_house_update() -> None:
     lines = source.splitlines()
     house = next(number for number, line in enumerate(lines, 1) if line.strip() == "await repo.update(job_id, **data)")
     assert _verdicts(source) == [(house, "PXL402")]
+
+
+def test_create_with_a_dict_literal_suggests_keyword_arguments() -> None:
+    source = MODELS + textwrap.dedent(
+        """
+        class Svc:
+            def __init__(self, repo: ProjectRepository) -> None:
+                self.repo = repo
+            async def run(self, data: dict) -> None:
+                await self.repo.create({"name": "x", "owner_id": 3})
+                await self.repo.create({"class": 1})
+                await self.repo.create(data)
+        """
+    )
+    module = astroid.parse(source, module_name="backend.services.probe")
+    ctx = ModuleContext(module, "<probe>", DEFAULT_CONFIG)
+    suggestions = [v.args["suggestion"] for v in collaborator_call_verdicts(ctx) if v.code == "PXL401"]
+    assert suggestions == ["create(name='x', owner_id=3)", "create(**{'class': 1})", "create(**data)"]

@@ -9,6 +9,7 @@ when the collaborator's class, its bases and the method are all known and truste
 from __future__ import annotations
 
 import difflib
+import keyword
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -165,12 +166,28 @@ def _receiver_source(call: nodes.Call) -> str:
     return func.expr.as_string() if isinstance(func, nodes.Attribute) else "repository"
 
 
+def _as_keywords(expr: nodes.NodeNG) -> str | None:
+    """``{"name": x, "size": 2}`` → ``name=x, size=2``: a dict literal whose keys are all
+    identifier strings, spelled as the keyword arguments it stands for."""
+    if not isinstance(expr, nodes.Dict) or not expr.items:
+        return None
+    parts = []
+    for key, value in expr.items:
+        if not (isinstance(key, nodes.Const) and isinstance(key.value, str) and key.value.isidentifier()):
+            return None
+        if keyword.iskeyword(key.value):
+            return None
+        parts.append(f"{key.value}={value.as_string()}")
+    return ", ".join(parts)
+
+
 def _create_verdict(call: nodes.Call) -> CallVerdict | None:
     explicit = [arg for arg in call.args or [] if not isinstance(arg, nodes.Starred)]
     if not explicit:
         return None
     if len(explicit) == 1:
-        suggestion = f"create(**{explicit[0].as_string()})"
+        keywords = _as_keywords(explicit[0])
+        suggestion = f"create({keywords})" if keywords else f"create(**{explicit[0].as_string()})"
     else:
         suggestion = "create(field=value, ...)"
     return CallVerdict("PXL401", call, {"suggestion": suggestion})
