@@ -60,10 +60,13 @@ def ancestor_names(cls: nodes.ClassDef) -> set[str]:
     The syntactic names of the bases of ``cls`` and of each inferred ancestor are included,
     so a base imported from a module that cannot be resolved still counts by its name.
     """
-    names: set[str] = set()
-    for klass in (cls, *ancestor_classes(cls)):
-        if klass is not cls:
-            names.add(klass.name)
+    return _lineage_names(cls, ancestor_classes(cls))
+
+
+def _lineage_names(cls: nodes.ClassDef, ancestors: list[nodes.ClassDef]) -> set[str]:
+    """The ancestors' names and every base name spelled by ``cls`` or an ancestor."""
+    names = {klass.name for klass in ancestors if klass is not cls}
+    for klass in (cls, *ancestors):
         for base in klass.bases:
             name = syntactic_base_name(base)
             if name:
@@ -115,15 +118,7 @@ def project_ancestor_names(cls: nodes.ClassDef) -> set[str]:
     """Like :func:`ancestor_names`, over :func:`project_ancestors`: library bases count by the
     name they are spelled with. Answers "does ``cls`` inherit the project's ``BaseService``?"
     exactly, without building libraries."""
-    names: set[str] = set()
-    for klass in (cls, *project_ancestors(cls)):
-        if klass is not cls:
-            names.add(klass.name)
-        for base in klass.bases:
-            name = syntactic_base_name(base)
-            if name:
-                names.add(name)
-    return names
+    return _lineage_names(cls, project_ancestors(cls))
 
 
 def inherits(cls: nodes.ClassDef, base_name: str) -> bool:
