@@ -30,7 +30,6 @@ __all__ = [
     "declared_type",
     "dependency_target",
     "is_dependency_call",
-    "is_session_parameter",
     "is_types_module_alias",
     "parameter_dependency",
     "spelled_name",
@@ -159,17 +158,3 @@ def bare_service_class(annotation: nodes.NodeNG | None, config: Config) -> nodes
     if isinstance(value, nodes.ClassDef) and is_service_class(value, config):
         return value
     return None
-
-
-def _is_session_type(expr: nodes.NodeNG | None, config: Config) -> bool:
-    return spelled_name(expr) in config.session_types
-
-
-def is_session_parameter(parameter: Parameter, config: Config) -> bool:
-    """True when the parameter is a database session (by type or by its provider)."""
-    dependency = parameter_dependency(parameter)
-    if dependency is not None:
-        target = dependency_target(dependency.call)
-        if spelled_name(target) in config.session_providers:
-            return True
-    return _is_session_type(declared_type(parameter), config)

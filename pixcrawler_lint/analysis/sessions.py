@@ -12,11 +12,19 @@ from astroid import nodes
 
 from pixcrawler_lint.analysis.classes import syntactic_base_name
 from pixcrawler_lint.analysis.collaborators import annotation_class, collaborator_class, self_class
+from pixcrawler_lint.analysis.route_dependencies import (
+    declared_type,
+    dependency_target,
+    parameter_dependency,
+    spelled_name,
+)
+from pixcrawler_lint.analysis.routes import Parameter, parameters_of
 from pixcrawler_lint.config import Config
 
 __all__ = [
     "SESSION_ATTRIBUTES",
     "is_session_annotation",
+    "is_session_parameter",
     "session_parameters",
     "is_self_session_read",
     "is_session_expression",
@@ -52,35 +60,23 @@ def is_session_annotation(annotation: nodes.NodeNG | None, config: Config) -> bo
     return bool(_spelled_names(annotation) & set(config.session_types))
 
 
-def _is_provider_default(default: nodes.NodeNG | None, config: Config) -> bool:
-    if not isinstance(default, nodes.Call) or syntactic_base_name(default.func) not in ("Depends", "Security"):
-        return False
-    provider = default.args[0] if default.args else None
-    return provider is not None and syntactic_base_name(provider) in config.session_providers
+def is_session_parameter(parameter: Parameter, config: Config) -> bool:
+    """True when ``parameter`` receives a session: its type names a session type (through
+    ``Optional``, ``Annotated`` and named aliases), or its dependency — ``= Depends(p)``,
+    ``Annotated[T, Depends(p)]``, or a named alias of that such as ``SessionDep`` — has a
+    provider ``p`` in ``session-providers``. The one definition the endpoint, service and wiring
+    rules share."""
+    dependency = parameter_dependency(parameter)
+    if dependency is not None and spelled_name(dependency_target(dependency.call)) in config.session_providers:
+        return True
+    return is_session_annotation(declared_type(parameter), config)
 
 
 def session_parameters(function: nodes.FunctionDef, config: Config) -> list[nodes.AssignName]:
-    """Parameters of ``function`` that receive a session."""
-    arguments = function.args
-    if arguments is None or arguments.args is None:
+    """Parameters of ``function`` that receive a session (see :func:`is_session_parameter`)."""
+    if function.args is None or function.args.args is None:
         return []
-    found: list[nodes.AssignName] = []
-    positional = [*(arguments.posonlyargs or []), *(arguments.args or [])]
-    annotations = [*(arguments.posonlyargs_annotations or []), *(arguments.annotations or [])]
-    defaults = list(arguments.defaults or [])
-    first_default = len(positional) - len(defaults)
-    for index, param in enumerate(positional):
-        default = defaults[index - first_default] if index >= first_default else None
-        annotation = annotations[index] if index < len(annotations) else None
-        if is_session_annotation(annotation, config) or _is_provider_default(default, config):
-            found.append(param)
-    kw_annotations = list(arguments.kwonlyargs_annotations or [])
-    kw_defaults = list(arguments.kw_defaults or [])
-    for index, param in enumerate(arguments.kwonlyargs or []):
-        annotation = kw_annotations[index] if index < len(kw_annotations) else None
-        default = kw_defaults[index] if index < len(kw_defaults) else None
-        if is_session_annotation(annotation, config) or _is_provider_default(default, config):
-            found.append(param)
+    found = [p.node for p in parameters_of(function) if is_session_parameter(p, config)]
     return sorted(found, key=lambda p: (p.fromlineno or 0, p.col_offset or 0))
 
 

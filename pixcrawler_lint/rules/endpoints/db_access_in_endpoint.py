@@ -6,8 +6,9 @@ from astroid import nodes
 from astroid.exceptions import AstroidError
 
 from pixcrawler_lint.analysis.inference import call_name
-from pixcrawler_lint.analysis.route_dependencies import is_session_parameter, spelled_name
+from pixcrawler_lint.analysis.route_dependencies import spelled_name
 from pixcrawler_lint.analysis.routes import Route, find_routes
+from pixcrawler_lint.analysis.sessions import is_session_parameter
 from pixcrawler_lint.config import Config
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity

@@ -6,12 +6,12 @@ from astroid import nodes
 
 from pixcrawler_lint.analysis.route_dependencies import (
     bare_service_class,
-    is_session_parameter,
     is_types_module_alias,
     parameter_dependency,
     spelled_name,
 )
 from pixcrawler_lint.analysis.routes import Parameter, find_routes
+from pixcrawler_lint.analysis.sessions import is_session_parameter
 from pixcrawler_lint.config import Config
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity

@@ -5,8 +5,8 @@ from __future__ import annotations
 from astroid import nodes
 
 from pixcrawler_lint.analysis.classes import is_service_class, syntactic_base_name
-from pixcrawler_lint.analysis.inference import call_name
 from pixcrawler_lint.analysis.project_inference import infer_project
+from pixcrawler_lint.analysis.sessions import session_parameters
 from pixcrawler_lint.config import Config
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
@@ -14,91 +14,6 @@ from pixcrawler_lint.layers import is_composition_root
 from pixcrawler_lint.registry import Rule, register
 
 __all__ = ["FactoryPassesSession"]
-
-_DEPENDENCY_MARKERS = frozenset({"Depends", "Security"})
-_MAX_ALIAS_DEPTH = 4
-
-
-def _depends_on_provider(call: nodes.NodeNG, config: Config) -> bool:
-    """``Depends(get_session)`` with a provider of ``session-providers``."""
-    if not (isinstance(call, nodes.Call) and call_name(call) in _DEPENDENCY_MARKERS):
-        return False
-    dependency = call.args[0] if call.args else next(
-        (k.value for k in call.keywords or () if k.arg == "dependency"), None
-    )
-    return dependency is not None and syntactic_base_name(dependency) in config.session_providers
-
-
-def _alias_value(name: nodes.Name) -> nodes.NodeNG | None:
-    """The value an alias name was assigned (``SessionDep = Annotated[...]``), across one import."""
-    try:
-        _, assignments = name.lookup(name.name)
-    except Exception:  # pylint: disable=broad-exception-caught
-        return None
-    if len(assignments) != 1:
-        return None
-    assignment = assignments[0]
-    if isinstance(assignment, nodes.ImportFrom):
-        real = next((n for n, alias in assignment.names if (alias or n) == name.name), None)
-        try:
-            module = assignment.do_import_module(assignment.modname)
-            assignment = module.locals[real][0] if real is not None else None
-        except Exception:  # pylint: disable=broad-exception-caught  # unresolvable import
-            return None
-    parent = getattr(assignment, "parent", None)
-    is_name = isinstance(assignment, nodes.AssignName)
-    if is_name and isinstance(parent, (nodes.Assign, nodes.AnnAssign)):
-        return parent.value
-    return None
-
-
-def _is_session_annotation(annotation: nodes.NodeNG | None, config: Config, depth: int = 0) -> bool:
-    """``AsyncSession``, ``AsyncSession | None``, ``Annotated[AsyncSession, ...]`` or an alias."""
-    if annotation is None or depth > _MAX_ALIAS_DEPTH:
-        return False
-    if isinstance(annotation, nodes.BinOp) and annotation.op == "|":
-        return _is_session_annotation(annotation.left, config, depth + 1) or _is_session_annotation(
-            annotation.right, config, depth + 1
-        )
-    if isinstance(annotation, nodes.Subscript):
-        index = annotation.slice
-        args = list(index.elts) if isinstance(index, nodes.Tuple) else [index]
-        if syntactic_base_name(annotation.value) in ("Annotated", "Optional") and args:
-            return _is_session_annotation(args[0], config, depth + 1) or any(
-                _depends_on_provider(arg, config) for arg in args[1:]
-            )
-        return False
-    name = syntactic_base_name(annotation)
-    if name in config.session_types:
-        return True
-    if isinstance(annotation, nodes.Name):
-        return _is_session_annotation(_alias_value(annotation), config, depth + 1)
-    return False
-
-
-def _session_parameters(function: nodes.FunctionDef, config: Config) -> set[str]:
-    """Names of the parameters of ``function`` that hold a session."""
-    arguments = function.args
-    params = [*arguments.posonlyargs, *(arguments.args or []), *arguments.kwonlyargs]
-    annotations = [
-        *arguments.posonlyargs_annotations,
-        *arguments.annotations,
-        *arguments.kwonlyargs_annotations,
-    ]
-    defaults: dict[str, nodes.NodeNG] = {}
-    positional = [*arguments.posonlyargs, *(arguments.args or [])]
-    with_defaults = positional[len(positional) - len(arguments.defaults):]
-    for param, default in zip(with_defaults, arguments.defaults):
-        defaults[param.name] = default
-    for param, default in zip(arguments.kwonlyargs, arguments.kw_defaults):
-        if default is not None:
-            defaults[param.name] = default
-    return {
-        param.name
-        for param, annotation in zip(params, annotations)
-        if _is_session_annotation(annotation, config)
-        or _depends_on_provider(defaults.get(param.name), config)
-    }
 
 
 def _is_session_argument(argument: nodes.NodeNG, config: Config) -> bool:
@@ -117,7 +32,7 @@ def _is_session_argument(argument: nodes.NodeNG, config: Config) -> bool:
             return False
         if not isinstance(arguments.parent, nodes.FunctionDef):
             return False
-        if assignment.name not in _session_parameters(arguments.parent, config):
+        if assignment not in session_parameters(arguments.parent, config):
             return False
     return True
 
