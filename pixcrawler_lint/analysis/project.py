@@ -41,6 +41,7 @@ __all__ = [
     "factory_refs",
     "alias_refs",
     "module_services",
+    "unwired_services",
     "factory_name",
 ]
 
@@ -396,6 +397,20 @@ def module_services(ctx: ModuleContext) -> list[nodes.ClassDef]:
         if isinstance(statement, nodes.ClassDef)
         and is_service_class(statement, ctx.config, ctx.modname)
     ]
+
+
+def unwired_services(ctx: ModuleContext, side: str) -> list[nodes.ClassDef]:
+    """The module's services that the composition roots (``side="factories"``) or the types
+    modules (``side="aliases"``) do not name; ``[]`` when that side does not exist or is unknown
+    (the wiring rules stay silent rather than guess)."""
+    services = module_services(ctx)
+    if not services:
+        return []
+    index = wiring_index(ctx)
+    refs = index.factories if side == "factories" else index.aliases
+    if refs is None:
+        return []
+    return [service for service in services if not refs.covers(service)]
 
 
 def factory_name(service: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pixcrawler_lint.analysis.project import factory_name, module_services, wiring_index
+from pixcrawler_lint.analysis.project import factory_name, unwired_services
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
 from pixcrawler_lint.registry import Rule, register
@@ -57,18 +57,11 @@ class ServiceWithoutDependencyAlias(Rule):
     )
 
     def check(self, ctx: ModuleContext) -> None:
-        services = module_services(ctx)
-        if not services:
-            return
-        aliases = wiring_index(ctx).aliases
-        if aliases is None:
-            return
-        for service in services:
-            if not aliases.covers(service):
-                ctx.report(
-                    self,
-                    service,
-                    service=service.name,
-                    factory=factory_name(service.name),
-                    types=next(iter(ctx.config.types_modules), "a types module"),
-                )
+        for service in unwired_services(ctx, "aliases"):
+            ctx.report(
+                self,
+                service,
+                service=service.name,
+                factory=factory_name(service.name),
+                types=next(iter(ctx.config.types_modules), "a types module"),
+            )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pixcrawler_lint.analysis.project import factory_name, module_services, wiring_index
+from pixcrawler_lint.analysis.project import factory_name, unwired_services
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
 from pixcrawler_lint.registry import Rule, register
@@ -57,18 +57,11 @@ class ServiceWithoutFactory(Rule):
     )
 
     def check(self, ctx: ModuleContext) -> None:
-        services = module_services(ctx)
-        if not services:
-            return
-        factories = wiring_index(ctx).factories
-        if factories is None:
-            return
-        for service in services:
-            if not factories.covers(service):
-                ctx.report(
-                    self,
-                    service,
-                    service=service.name,
-                    factory=factory_name(service.name),
-                    root=next(iter(ctx.config.composition_roots), "a composition root"),
-                )
+        for service in unwired_services(ctx, "factories"):
+            ctx.report(
+                self,
+                service,
+                service=service.name,
+                factory=factory_name(service.name),
+                root=next(iter(ctx.config.composition_roots), "a composition root"),
+            )
