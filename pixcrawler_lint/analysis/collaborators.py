@@ -41,6 +41,7 @@ from pixcrawler_lint.analysis.origins import (
     is_library_path,
     library_class,
     library_name,
+    parameter_binding,
 )
 from pixcrawler_lint.analysis.project_inference import infer_project
 
@@ -352,16 +353,12 @@ def _agreeing(classes: list[nodes.ClassDef | None]) -> nodes.ClassDef | None:
 
 def self_class(name: nodes.Name) -> nodes.ClassDef | None:
     """The class whose instance ``name`` is, when it is the first parameter of a plain method."""
-    try:
-        _, assignments = name.lookup(name.name)
-    except _ERRORS:
+    found = parameter_binding(name)
+    if found is None:
         return None
-    if len(assignments) != 1 or not isinstance(assignments[0].parent, nodes.Arguments):
-        return None
-    arguments = assignments[0].parent
+    parameter, arguments, positional = found
     function = arguments.parent
-    positional = [*(arguments.posonlyargs or []), *(arguments.args or [])]
-    if not positional or positional[0] is not assignments[0]:
+    if not positional or positional[0] is not parameter:
         return None
     if not isinstance(function, nodes.FunctionDef) or not isinstance(function.parent, nodes.ClassDef):
         return None

@@ -28,6 +28,7 @@ from astroid import MANAGER, nodes
 __all__ = [
     "LibraryName", "LibraryClass", "LibraryModule", "import_origin", "library_name", "library_root", "library_class",
     "is_library_module", "is_library_path", "is_library_value", "root_name", "assigned_values",
+    "parameter_binding",
 ]
 
 _ERRORS = (Exception, RecursionError)
@@ -247,3 +248,16 @@ def is_library_value(expr: nodes.NodeNG) -> bool:
         return _library_valued(expr, set(), 0)
     except _ERRORS:
         return False
+
+
+def parameter_binding(name: nodes.Name) -> tuple[nodes.AssignName, nodes.Arguments, list[nodes.AssignName]] | None:
+    """When ``name``'s only binding is a parameter: (that parameter, the ``Arguments`` node,
+    the positional parameters in order)."""
+    try:
+        _, bindings = name.lookup(name.name)
+    except _ERRORS:
+        return None
+    if len(bindings) != 1 or not isinstance(bindings[0].parent, nodes.Arguments):
+        return None
+    arguments = bindings[0].parent
+    return bindings[0], arguments, [*(arguments.posonlyargs or []), *(arguments.args or [])]

@@ -13,7 +13,14 @@ from astroid import nodes
 
 from pixcrawler_lint.analysis.inference import _INFERENCE_ERRORS, infer_one
 from pixcrawler_lint.analysis.name_definitions import definition_of
-from pixcrawler_lint.analysis.origins import assigned_values, is_library_value, library_name, library_root, root_name
+from pixcrawler_lint.analysis.origins import (
+    assigned_values,
+    is_library_value,
+    library_name,
+    library_root,
+    parameter_binding,
+    root_name,
+)
 
 __all__ = ["infer_project", "is_library_made", "library_member"]
 
@@ -91,17 +98,10 @@ def _rooted_in_plain_parameter(node: nodes.NodeNG) -> bool:
     unknown, or from that default, but only after inferring the function's decorators
     (``@router.post(...)`` builds fastapi) to tell methods apart."""
     root = root_name(node)
-    if root is None:
+    found = parameter_binding(root) if root is not None else None
+    if found is None:
         return False
-    try:
-        _, bindings = root.lookup(root.name)
-    except _INFERENCE_ERRORS:
-        return False
-    if len(bindings) != 1 or not isinstance(bindings[0].parent, nodes.Arguments):
-        return False
-    arguments = bindings[0].parent
-    parameter = bindings[0]
-    positional = [*(arguments.posonlyargs or []), *(arguments.args or [])]
+    parameter, arguments, positional = found
     default: nodes.NodeNG | None
     if parameter in positional:
         index = positional.index(parameter)
