@@ -20,6 +20,7 @@ where modules are installed, never on what astroid has already built, so every f
 from __future__ import annotations
 
 import sysconfig
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,7 @@ __all__ = [
 ]
 
 _ERRORS = (Exception, RecursionError)
+MemberTest = Callable[[nodes.Attribute], bool]
 
 
 def _library_roots() -> tuple[str, ...]:
@@ -145,8 +147,6 @@ class LibraryClass(nodes.ClassDef):  # type: ignore[misc]  # astroid is untyped 
     compare names (``AsyncSession`` in ``session-types``) read :attr:`name`.
     """
 
-    library: LibraryName
-
 
 _STUBS: dict[LibraryName, LibraryClass] = {}
 
@@ -160,7 +160,6 @@ def library_class(name: LibraryName) -> LibraryClass:
         module.postinit(body=[], doc_node=None)
         stub = LibraryClass(class_name, 0, 0, module, end_lineno=0, end_col_offset=0)
         stub.postinit(bases=[], body=[], decorators=None)
-        stub.library = name
         module.body.append(stub)
         module.locals[class_name] = [stub]
         _STUBS[name] = stub
@@ -212,7 +211,7 @@ def assigned_values(bindings: list[nodes.NodeNG] | tuple[nodes.NodeNG, ...]) -> 
     return values or None
 
 
-def _library_valued(expr: nodes.NodeNG, seen: set[str], depth: int) -> bool:
+def _library_valued(expr: nodes.NodeNG, seen: frozenset[str], depth: int, member: MemberTest | None) -> bool:
     root = root_name(expr)
     if root is None or depth > 8:
         return False
@@ -220,32 +219,28 @@ def _library_valued(expr: nodes.NodeNG, seen: set[str], depth: int) -> bool:
         return True
     if root.name in seen:
         return True  # ``query = query.where(...)``: as library-made as the other assignments
+    if member is not None and isinstance(root.parent, nodes.Attribute) and member(root.parent):
+        return True
     try:
         _, bindings = root.lookup(root.name)
     except _ERRORS:
         return False
     values = assigned_values(bindings)
-    if values is not None:
-        inner = seen | {root.name}
-        return all(_library_valued(value, inner, depth + 1) for value in values)
-    # ``Model.column``: a class attribute assigned from a library call (``mapped_column(...)``)
-    if len(bindings) == 1 and isinstance(bindings[0], nodes.ClassDef) and isinstance(root.parent, nodes.Attribute):
-        attribute = root.parent
-        defined = assigned_values(bindings[0].locals.get(attribute.attrname, []))
-        return defined is not None and all(library_root(value) is not None for value in defined)
-    return False
+    inner = seen | {root.name}
+    return values is not None and all(_library_valued(value, inner, depth + 1, member) for value in values)
 
 
-def is_library_value(expr: nodes.NodeNG) -> bool:
+def is_library_value(expr: nodes.NodeNG, member: MemberTest | None = None) -> bool:
     """True when ``expr`` certainly evaluates to something a library made: it is rooted in a
-    library name (:func:`library_root`); or in a variable every assignment of which is
+    library name (:func:`library_root`), or in a variable every assignment of which is
     (``engine = create_async_engine(...)`` then ``engine.dispose()``; ``query = select(X)``
-    then ``query = query.where(...)``); or in a class attribute assigned from a library call
-    (``Project.id`` with ``id: Mapped[int] = mapped_column(...)``). Rules that look for
-    project objects (services, repositories, models) skip such expressions instead of
-    letting inference walk through the library."""
+    then ``query = query.where(...)``). ``member`` extends the roots with ``Owner.attr``
+    reads it accepts (:func:`~pixcrawler_lint.analysis.project_inference.library_member`:
+    a library's member of a project class). Rules that look for project objects (services,
+    repositories, models) skip such expressions instead of letting inference walk through
+    the library."""
     try:
-        return _library_valued(expr, set(), 0)
+        return _library_valued(expr, frozenset(), 0, member)
     except _ERRORS:
         return False
 

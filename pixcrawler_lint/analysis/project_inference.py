@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from astroid import nodes
 
-from pixcrawler_lint.analysis.inference import _INFERENCE_ERRORS, infer_one
+from pixcrawler_lint.analysis.inference import infer_one
 from pixcrawler_lint.analysis.name_definitions import definition_of
 from pixcrawler_lint.analysis.origins import (
-    assigned_values,
     is_library_value,
     library_name,
     library_root,
@@ -72,23 +71,7 @@ def is_library_made(expr: nodes.NodeNG) -> bool:
     """:func:`~pixcrawler_lint.analysis.origins.is_library_value`, plus values made by a
     library member of a project class (:func:`library_member`): ``Schema.model_validate(x)``,
     ``listed`` after ``listed = Schema.model_validate(x)``, ``Project.id.desc()``."""
-    try:
-        return _library_made(expr, frozenset(), 0)
-    except _INFERENCE_ERRORS:
-        return False
-
-
-def _library_made(expr: nodes.NodeNG, seen: frozenset[str], depth: int) -> bool:
-    if is_library_value(expr):
-        return True
-    root = root_name(expr)
-    if root is None or depth > 8 or root.name in seen:
-        return False
-    if isinstance(root.parent, nodes.Attribute) and library_member(root.parent):
-        return True
-    _, bindings = root.lookup(root.name)
-    values = assigned_values(bindings)
-    return values is not None and all(_library_made(v, seen | {root.name}, depth + 1) for v in values)
+    return is_library_value(expr, member=library_member)
 
 
 def _rooted_in_plain_parameter(node: nodes.NodeNG) -> bool:
