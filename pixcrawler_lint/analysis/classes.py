@@ -101,12 +101,13 @@ MEMBERLESS_LIBRARY_BASES = frozenset({
 })
 
 
-def open_library_bases(cls: nodes.ClassDef) -> set[str]:
+def open_library_bases(cls: nodes.ClassDef, ancestors: list[nodes.ClassDef] | None = None) -> set[str]:
     """Dotted names of the library classes (other than :data:`MEMBERLESS_LIBRARY_BASES`) that
     ``cls`` or a project ancestor derives from directly: where members come from that the
-    rules do not look into (``pydantic.BaseModel`` gives ``model_dump``)."""
+    rules do not look into (``pydantic.BaseModel`` gives ``model_dump``). ``ancestors``:
+    :func:`project_ancestors` of ``cls``, when the caller has them already."""
     found: set[str] = set()
-    for klass in (cls, *project_ancestors(cls)):
+    for klass in (cls, *(project_ancestors(cls) if ancestors is None else ancestors)):
         for base in klass.bases:
             imported = library_name(base.value if isinstance(base, nodes.Subscript) else base)
             if imported is not None and imported.dotted not in MEMBERLESS_LIBRARY_BASES:

@@ -54,9 +54,8 @@ _HANDOFF_FUNCTIONS = {
 }
 # The same callables as imported: ``from fastapi.concurrency import run_in_threadpool``.
 _HANDOFF_IMPORTS = {
+    **_HANDOFF_FUNCTIONS,
     "asyncio.to_thread": "asyncio.to_thread",
-    "asyncio.threads.to_thread": "asyncio.to_thread",
-    "starlette.concurrency.run_in_threadpool": "run_in_threadpool",
     "fastapi.concurrency.run_in_threadpool": "run_in_threadpool",
 }
 _ID_SUFFIXES = ("_id", "_uuid", "_pk")

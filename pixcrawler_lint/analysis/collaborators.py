@@ -115,8 +115,9 @@ def visible_mro(cls: nodes.ClassDef) -> list[nodes.ClassDef]:
     """:func:`mro`, or only ``cls`` and its project ancestors when a library base other than
     ``Generic``/``Protocol``/``ABC`` is involved: members a library class adds
     (``model_dump`` of a pydantic model) are not looked up, and the library is not built."""
-    if open_library_bases(cls):
-        return [cls, *project_ancestors(cls)]
+    ancestors = project_ancestors(cls)
+    if open_library_bases(cls, ancestors):
+        return [cls, *ancestors]
     return mro(cls)
 
 

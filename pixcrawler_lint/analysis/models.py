@@ -26,7 +26,7 @@ from pixcrawler_lint.analysis.collaborators import (
 )
 from pixcrawler_lint.analysis.inference import call_name
 from pixcrawler_lint.analysis.origins import assigned_values, import_origin
-from pixcrawler_lint.analysis.project_inference import infer_project, is_library_made, library_member
+from pixcrawler_lint.analysis.project_inference import infer_project, is_library_made
 
 if TYPE_CHECKING:
     from pixcrawler_lint.context import ModuleContext
@@ -265,16 +265,7 @@ class ModelTypes:
         return self._guarded(expr, element=True)
 
     def _guarded(self, expr: nodes.NodeNG, element: bool) -> nodes.ClassDef | None:
-        # Chains of assignments can loop (``a = b; b = a``): give up past a small depth.
-        if self._depth > _MAX_RESOLVE_DEPTH:
-            return None
-        self._depth += 1
-        try:
-            return _model(self._resolve(expr, element))
-        except Exception:  # pylint: disable=broad-exception-caught  # unsure means silent
-            return None
-        finally:
-            self._depth -= 1
+        return _model(self._declared(expr, element))
 
     def _resolve(self, expr: nodes.NodeNG, element: bool) -> nodes.ClassDef | None:
         if is_library_made(expr):
@@ -302,6 +293,7 @@ class ModelTypes:
         """Like :meth:`_guarded`, but a known class that is not a model is returned as is: a
         variable assigned ``create_engine(...)`` (``-> AsyncEngine``) is known not to hold a
         model, and is not handed to inference."""
+        # Chains of assignments can loop (``a = b; b = a``): give up past a small depth.
         if self._depth > _MAX_RESOLVE_DEPTH:
             return None
         self._depth += 1
@@ -323,8 +315,6 @@ class ModelTypes:
             if receiver_class is not None:
                 function = lookup_member(receiver_class, call.func.attrname).function
         if function is None:
-            if isinstance(call.func, nodes.Attribute) and library_member(call.func):
-                return None
             receiver_class = None
             function = _function_of(infer_project(call.func))
         # An async function's annotation describes the awaited value; a sync one's, the call.

@@ -152,7 +152,7 @@ def is_types_module_alias(definition: Definition | None, config: Config) -> bool
 
 def bare_service_class(annotation: nodes.NodeNG | None, config: Config) -> nodes.ClassDef | None:
     """The service class ``annotation`` names directly (``service: ProjectService``), if certain."""
-    if not isinstance(annotation, (nodes.Name, nodes.Attribute)) or library_name(annotation) is not None:
+    if not isinstance(annotation, (nodes.Name, nodes.Attribute)):
         return None
     value = infer_project(annotation)
     if isinstance(value, nodes.ClassDef) and is_service_class(value, config):
