@@ -23,6 +23,7 @@ from pixcrawler_lint.cli.formatters.text import render_concise
 from pixcrawler_lint.cli.runner import default_jobs
 from pixcrawler_lint.cli.sources import SourceCache
 from pixcrawler_lint.config import ConfigError
+from pixcrawler_lint.registry import known_code_prefix
 
 __all__ = ["main", "build_parser", "EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_ERROR"]
 
@@ -55,7 +56,13 @@ def _jobs(value: str) -> int:
 
 
 def _codes(value: str) -> list[str]:
-    return [part.strip().upper() for part in value.split(",") if part.strip()]
+    codes = [part.strip().upper() for part in value.split(",") if part.strip()]
+    unknown = [code for code in codes if not known_code_prefix(code)]
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown rule code or prefix {', '.join(repr(c) for c in unknown)} (see `pixcrawler-lint rules`)"
+        )
+    return codes
 
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
@@ -69,6 +76,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-contracts", dest="contracts", action="store_false",
                         help="do not check the whole-project import contracts")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress indicator and no notes on stderr")
+    parser.add_argument("--strict-config", action="store_true",
+                        help="exit 2 when a configured pattern matches no module of the project")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -110,11 +119,21 @@ def _options(args: argparse.Namespace) -> CheckOptions:
         paths=args.paths, jobs=args.jobs or default_jobs(), exclude=args.exclude, select=args.select,
         ignore=args.ignore, contracts=args.contracts, warn_unused_noqa=getattr(args, "warn_unused_noqa", False),
         baseline=getattr(args, "baseline", None), diff=getattr(args, "diff", None), quiet=args.quiet,
+        strict_config=args.strict_config,
     )
+
+
+def _config_warnings(lines: list[str], strict: bool, stderr: TextIO) -> bool:
+    """Print the misconfiguration warnings (always, even with --quiet); True: stop with exit 2."""
+    for line in lines:
+        stderr.write(f"pixcrawler-lint: {'error' if strict else 'warning'}: {line}\n")
+    return strict and bool(lines)
 
 
 def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     report = run_check(_options(args), stderr)
+    if _config_warnings(report.config_warnings, args.strict_config, stderr):
+        return EXIT_ERROR
     if not args.quiet:
         for path, why in report.skipped:
             stderr.write(f"pixcrawler-lint: warning: skipped {path}: {why}\n")
@@ -131,6 +150,8 @@ def _baseline(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         raise _UsageError("--add-new only makes sense with --update")
     options = _options(args)
     collected = collect_findings(options, stderr)
+    if _config_warnings(collected.config_warnings, args.strict_config, stderr):
+        return EXIT_ERROR
     file: Path = args.output
     base = file.absolute().parent
     sources = SourceCache()

@@ -108,6 +108,8 @@ class DbAccessInEndpoint(Rule):
     )
 
     def check(self, ctx: ModuleContext) -> None:
+        if ctx.architecture.policy.routes_own_session:
+            return  # the configured policy lets routes own the session
         for route in find_routes(ctx):
             bindings = _local_session_bindings(route.function, ctx.config)
             for parameter in route.parameters:

@@ -70,7 +70,7 @@ class SessionInService(Rule):
     message = "service {cls} {problem}: take repositories in __init__ and let them use the session"
 
     def check(self, ctx: ModuleContext) -> None:
-        if ctx.layer is not Layer.SERVICES:
+        if ctx.layer is not Layer.SERVICES or ctx.architecture.policy.services_own_queries:
             return
         for cls in ctx.nodes_of(nodes.ClassDef):
             if not is_service_like(cls, ctx.config.base_service):

@@ -100,7 +100,7 @@ class SqlInService(Rule):
     message = "service code {problem}: move the query into a repository method and call that"
 
     def check(self, ctx: ModuleContext) -> None:
-        if ctx.layer is not Layer.SERVICES:
+        if ctx.layer is not Layer.SERVICES or ctx.architecture.policy.services_own_queries:
             return
         found: dict[nodes.Call, str] = {}
         for call in ctx.nodes_of(nodes.Call):
