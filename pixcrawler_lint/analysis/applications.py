@@ -132,7 +132,7 @@ def call_settings(call: ast.Call, is_app: bool = False, prefix_arg: ast.expr | N
     prefix: str | None = ""
     if prefix_expr is not None:
         is_text = isinstance(prefix_expr, ast.Constant) and isinstance(prefix_expr.value, str)
-        prefix = prefix_expr.value if is_text else None  # type: ignore[union-attr]
+        prefix = str(prefix_expr.value) if isinstance(prefix_expr, ast.Constant) and is_text else None
     dependencies = keywords.get("dependencies")
     schema = keywords.get("include_in_schema")
     openapi = keywords.get("openapi_url")

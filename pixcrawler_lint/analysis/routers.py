@@ -197,7 +197,7 @@ def _settings_of_call(call: nodes.Call, is_app: bool) -> RouterSettings:
     prefix: str | None = ""
     if prefix_node is not None:
         is_text = isinstance(prefix_node, nodes.Const) and isinstance(prefix_node.value, str)
-        prefix = str(prefix_node.value) if is_text else None  # type: ignore[union-attr]
+        prefix = str(prefix_node.value) if is_text else None
     schema = keywords.get("include_in_schema")
     openapi = keywords.get("openapi_url")
     return RouterSettings(
