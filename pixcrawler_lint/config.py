@@ -53,6 +53,8 @@ class Config:
     # "count" (default): imports under `if TYPE_CHECKING:` are checked like any other;
     # "ignore": they are skipped by the layer rules and contracts.
     type_checking_imports: str = "count"
+    # Folders (relative to the pyproject.toml) that the project runs with on sys.path.
+    source_roots: tuple[str, ...] = ()
     # Where the settings came from (None: built-in defaults); not a TOML key.
     source: Path | None = field(default=None, compare=False)
 
@@ -105,6 +107,10 @@ def config_from_table(table: Any, where: str = "pyproject.toml", source: Path | 
             raise ConfigError(f"{where}: unknown key '{key}' in [tool.pixcrawler_lint]{hint}")
         name = key.replace("-", "_")
         values[name] = _convert(key, name, value, where)
+        if name == "source_roots" and any(not item or Path(item).is_absolute() for item in values[name]):
+            raise ConfigError(
+                f"{where}: [tool.pixcrawler_lint] key '{key}' must list folders relative to pyproject.toml"
+            )
     return dataclasses.replace(DEFAULT_CONFIG, source=source, **values)
 
 

@@ -26,6 +26,7 @@ from importlinter.domain.contract import Contract, ContractCheck, InvalidContrac
 
 from pixcrawler_lint.config import Config, ConfigError, config_for_path, load_config
 from pixcrawler_lint.contracts.architecture import Violation, check_architecture
+from pixcrawler_lint.contracts.graph import rerooted
 
 __all__ = ["LayerMapContract"]
 
@@ -68,7 +69,7 @@ class LayerMapContract(Contract):
         return warnings
 
     def check(self, graph: ImportGraph, verbose: bool) -> ContractCheck:
-        violations = check_architecture(graph, self.config)
+        violations = check_architecture(rerooted(graph), self.config)
         output.verbose_print(verbose, f"{len(violations)} layer-map violation(s).")
         metadata: dict[str, Any] = {"violations": violations}
         return ContractCheck(kept=not violations, metadata=metadata, warnings=self._warnings())
