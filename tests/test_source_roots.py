@@ -82,7 +82,9 @@ def test_configured_source_root_for_a_deeper_folder(tmp_path: Path) -> None:
         "server/app/services/__init__.py": "",
         "server/app/services/reports.py": "class ReportService:\n    pass\n",
         "server/app/repositories/__init__.py": "",
-        "server/app/repositories/reports.py": "from services.reports import ReportService\n\n__all__ = ['ReportService']\n",
+        "server/app/repositories/reports.py": (
+            "from services.reports import ReportService\n\n__all__ = ['ReportService']\n"
+        ),
     }
     _write(tmp_path, {**files, "pyproject.toml": '[project]\nname = "x"\nversion = "0"\n' + layout})
     repository = tmp_path / "server" / "app" / "repositories" / "reports.py"
