@@ -80,7 +80,8 @@ def test_legacy_findings_identical_without_the_backend_libraries(tmp_path: Path)
     python = venv / "bin" / "python"
     pins = [f"{name}=={version}" for name, version in sorted(linter_requirements().items())]
     install = subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps", *pins, str(source)],
+        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps",
+         *pins, str(source)],
         capture_output=True, text=True, check=False, timeout=600,
     )
     assert install.returncode == 0, install.stdout[-2000:] + install.stderr[-4000:]
