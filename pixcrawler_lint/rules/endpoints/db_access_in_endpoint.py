@@ -8,19 +8,13 @@ from astroid.exceptions import AstroidError
 from pixcrawler_lint.analysis.inference import call_name
 from pixcrawler_lint.analysis.route_dependencies import spelled_name
 from pixcrawler_lint.analysis.routes import Route, find_routes
-from pixcrawler_lint.analysis.sessions import is_session_parameter
+from pixcrawler_lint.analysis.sessions import SESSION_METHODS, is_session_parameter
 from pixcrawler_lint.config import Config
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
 from pixcrawler_lint.registry import Rule, register
 
 __all__ = ["DbAccessInEndpoint", "SESSION_METHODS"]
-
-SESSION_METHODS = frozenset({
-    "execute", "scalars", "scalar", "stream", "stream_scalars", "exec", "get", "add", "add_all",
-    "delete", "merge", "refresh", "flush", "commit", "rollback", "begin", "begin_nested",
-    "run_sync",
-})
 
 
 def _opens_session(expr: nodes.NodeNG | None, config: Config) -> bool:
