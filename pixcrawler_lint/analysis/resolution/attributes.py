@@ -45,6 +45,8 @@ def _class_level(
 
 
 def _assigned(definition: nodes.NodeNG, resolver: Resolver, depth: int) -> nodes.ClassDef | None | object:
+    if isinstance(definition, nodes.Unknown):
+        return _NOTHING  # astroid's dataclass brain mirrors a field here; the class-level ``x: X`` says what it is
     parent = definition.parent
     if isinstance(parent, nodes.AnnAssign) and parent.target is definition:
         return annotation_class(parent.annotation)
