@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from astroid import nodes
 
+from pixcrawler_lint.analysis.classes import syntactic_base_name
 from pixcrawler_lint.analysis.origins import parameter_binding
 from pixcrawler_lint.analysis.resolution import helper_returns, singletons
 from pixcrawler_lint.analysis.resolution.guards import ERRORS
@@ -19,6 +20,11 @@ from pixcrawler_lint.analysis.resolution.type_annotations import annotation_clas
 
 if TYPE_CHECKING:
     from pixcrawler_lint.analysis.resolution.resolver import Resolver
+
+# Decorators after which the first parameter is not the instance.
+_NOT_METHODS = frozenset({"staticmethod", "classmethod"})
+# Methods Python makes class- or static methods without a decorator.
+_IMPLICIT_CLASSMETHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
 
 __all__ = ["assignment_class", "name_class", "parameter_annotation", "self_class"]
 
@@ -54,7 +60,10 @@ def assignment_class(target: nodes.NodeNG, resolver: Resolver, depth: int) -> no
 
 
 def self_class(name: nodes.Name) -> nodes.ClassDef | None:
-    """The class whose instance ``name`` is, when it is the first parameter of a plain method."""
+    """The class whose instance ``name`` is, when it is the first parameter of a plain method.
+
+    Told by the spelled decorators, not astroid's ``FunctionDef.type``: that infers every
+    decorator (``@router.get(...)`` builds fastapi) for every name of every method."""
     found = parameter_binding(name)
     if found is None:
         return None
@@ -64,10 +73,10 @@ def self_class(name: nodes.Name) -> nodes.ClassDef | None:
         return None
     if not isinstance(function, nodes.FunctionDef) or not isinstance(function.parent, nodes.ClassDef):
         return None
-    try:
-        if function.type != "method":
-            return None
-    except ERRORS:
+    if function.name in _IMPLICIT_CLASSMETHODS:
+        return None
+    decorators = function.decorators.nodes if function.decorators else []
+    if any(syntactic_base_name(d) in _NOT_METHODS for d in decorators):
         return None
     return function.parent
 
