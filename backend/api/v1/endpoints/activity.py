@@ -19,7 +19,6 @@ router = APIRouter(prefix="/activity", tags=["Activity"])
 
 @router.get(
     "",
-    response_model=list[ActivityLogResponse],
     summary="List my activity",
     operation_id="listActivity",
 )
@@ -39,7 +38,6 @@ async def list_activity(
 
 @router.get(
     "/{entry_id}",
-    response_model=ActivityLogResponse,
     summary="Get an activity log entry",
     operation_id="getActivityEntry",
 )

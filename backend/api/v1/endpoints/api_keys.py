@@ -20,7 +20,6 @@ router = APIRouter(prefix="/api-keys", tags=["API keys"])
 
 @router.post(
     "",
-    response_model=APIKeyCreated,
     status_code=http_status.HTTP_201_CREATED,
     summary="Create an API key",
     operation_id="createApiKey",
@@ -36,7 +35,6 @@ async def create_api_key(
 
 @router.get(
     "",
-    response_model=list[APIKeyResponse],
     summary="List my API keys",
     operation_id="listApiKeys",
 )
@@ -49,7 +47,6 @@ async def list_api_keys(
 
 @router.get(
     "/{key_id}",
-    response_model=APIKeyResponse,
     summary="Get an API key",
     operation_id="getApiKey",
 )
@@ -62,7 +59,6 @@ async def get_api_key(
 
 @router.post(
     "/{key_id}/revoke",
-    response_model=APIKeyResponse,
     status_code=http_status.HTTP_200_OK,
     summary="Revoke an API key",
     operation_id="revokeApiKey",

@@ -24,7 +24,6 @@ router = APIRouter(prefix="/crawl-jobs", tags=["Crawl jobs"])
 
 @router.post(
     "",
-    response_model=CrawlJobResponse,
     status_code=http_status.HTTP_201_CREATED,
     summary="Create a crawl job",
     operation_id="createCrawlJob",
@@ -38,7 +37,6 @@ async def create_crawl_job(
 
 @router.get(
     "",
-    response_model=list[CrawlJobResponse],
     summary="List my crawl jobs",
     operation_id="listCrawlJobs",
 )
@@ -59,7 +57,6 @@ async def list_crawl_jobs(  # pylint: disable=too-many-arguments,too-many-positi
 
 @router.get(
     "/{job_id}",
-    response_model=CrawlJobResponse,
     summary="Get a crawl job",
     operation_id="getCrawlJob",
 )
@@ -72,7 +69,6 @@ async def get_crawl_job(
 
 @router.post(
     "/{job_id}/start",
-    response_model=CrawlJobResponse,
     status_code=http_status.HTTP_202_ACCEPTED,
     summary="Start a crawl job",
     description="Mark a pending job running and crawl its URLs in the background; poll "
@@ -93,7 +89,6 @@ async def start_crawl_job(
 
 @router.post(
     "/{job_id}/cancel",
-    response_model=CrawlJobResponse,
     status_code=http_status.HTTP_200_OK,
     summary="Cancel a crawl job",
     operation_id="cancelCrawlJob",

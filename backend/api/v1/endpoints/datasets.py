@@ -24,7 +24,6 @@ router = APIRouter(prefix="/datasets", tags=["Datasets"])
 
 @router.post(
     "",
-    response_model=DatasetResponse,
     status_code=http_status.HTTP_201_CREATED,
     summary="Create a dataset",
     operation_id="createDataset",
@@ -38,7 +37,6 @@ async def create_dataset(
 
 @router.get(
     "",
-    response_model=list[DatasetResponse],
     summary="List my datasets",
     operation_id="listDatasets",
 )
@@ -58,7 +56,6 @@ async def list_datasets(
 
 @router.get(
     "/{dataset_id}",
-    response_model=DatasetResponse,
     summary="Get a dataset",
     operation_id="getDataset",
 )
@@ -71,7 +68,6 @@ async def get_dataset(
 
 @router.patch(
     "/{dataset_id}",
-    response_model=DatasetResponse,
     summary="Update a dataset",
     operation_id="updateDataset",
 )
@@ -101,7 +97,6 @@ async def delete_dataset(
 
 @router.get(
     "/{dataset_id}/images",
-    response_model=list[ImageResponse],
     summary="List a dataset's images",
     operation_id="listDatasetImages",
 )

@@ -24,7 +24,6 @@ router = APIRouter(prefix="/notifications", tags=["Notifications"])
 
 @router.get(
     "",
-    response_model=list[NotificationResponse],
     summary="List my notifications",
     operation_id="listNotifications",
 )
@@ -44,7 +43,6 @@ async def list_notifications(
 
 @router.post(
     "/read-all",
-    response_model=CountResponse,
     status_code=http_status.HTTP_200_OK,
     summary="Mark all my notifications read",
     operation_id="markAllNotificationsRead",
@@ -58,7 +56,6 @@ async def mark_all_notifications_read(
 
 @router.get(
     "/{notification_id}",
-    response_model=NotificationResponse,
     summary="Get a notification",
     operation_id="getNotification",
 )
@@ -72,7 +69,6 @@ async def get_notification(
 
 @router.post(
     "/{notification_id}/read",
-    response_model=NotificationResponse,
     status_code=http_status.HTTP_200_OK,
     summary="Mark a notification read",
     operation_id="markNotificationRead",

@@ -39,7 +39,6 @@ router = APIRouter(prefix="/policies", tags=["Policies"])
 
 @router.post(
     "/archival",
-    response_model=ArchivalPolicyResponse,
     status_code=http_status.HTTP_201_CREATED,
     summary="Create an archival policy",
     operation_id="createArchivalPolicy",
@@ -54,7 +53,6 @@ async def create_archival_policy(
 
 @router.get(
     "/archival",
-    response_model=list[ArchivalPolicyResponse],
     summary="List archival policies",
     operation_id="listArchivalPolicies",
 )
@@ -71,7 +69,6 @@ async def list_archival_policies(
 
 @router.get(
     "/archival/{policy_id}",
-    response_model=ArchivalPolicyResponse,
     summary="Get an archival policy",
     operation_id="getArchivalPolicy",
 )
@@ -84,7 +81,6 @@ async def get_archival_policy(
 
 @router.patch(
     "/archival/{policy_id}",
-    response_model=ArchivalPolicyResponse,
     summary="Update an archival policy",
     operation_id="updateArchivalPolicy",
 )
@@ -116,7 +112,6 @@ async def delete_archival_policy(
 
 @router.post(
     "/archival/{policy_id}/execute",
-    response_model=PolicyExecutionResponse,
     status_code=http_status.HTTP_202_ACCEPTED,
     summary="Execute an archival policy",
     description="Queue an execution of an active archival policy and run it as a background task; "
@@ -137,7 +132,6 @@ async def execute_archival_policy(
 
 @router.post(
     "/cleanup",
-    response_model=CleanupPolicyResponse,
     status_code=http_status.HTTP_201_CREATED,
     summary="Create a cleanup policy",
     operation_id="createCleanupPolicy",
@@ -152,7 +146,6 @@ async def create_cleanup_policy(
 
 @router.get(
     "/cleanup",
-    response_model=list[CleanupPolicyResponse],
     summary="List cleanup policies",
     operation_id="listCleanupPolicies",
 )
@@ -169,7 +162,6 @@ async def list_cleanup_policies(
 
 @router.get(
     "/cleanup/{policy_id}",
-    response_model=CleanupPolicyResponse,
     summary="Get a cleanup policy",
     operation_id="getCleanupPolicy",
 )
@@ -182,7 +174,6 @@ async def get_cleanup_policy(
 
 @router.patch(
     "/cleanup/{policy_id}",
-    response_model=CleanupPolicyResponse,
     summary="Update a cleanup policy",
     operation_id="updateCleanupPolicy",
 )
@@ -214,7 +205,6 @@ async def delete_cleanup_policy(
 
 @router.post(
     "/cleanup/{policy_id}/execute",
-    response_model=PolicyExecutionResponse,
     status_code=http_status.HTTP_202_ACCEPTED,
     summary="Execute a cleanup policy",
     description="Queue an execution of an active cleanup policy and run it as a background task; "
@@ -235,7 +225,6 @@ async def execute_cleanup_policy(
 
 @router.get(
     "/executions",
-    response_model=list[PolicyExecutionResponse],
     summary="List policy executions",
     operation_id="listPolicyExecutions",
 )
@@ -252,7 +241,6 @@ async def list_policy_executions(
 
 @router.get(
     "/executions/{execution_id}",
-    response_model=PolicyExecutionResponse,
     summary="Get a policy execution",
     operation_id="getPolicyExecution",
 )

@@ -23,7 +23,6 @@ router = APIRouter(prefix="/projects", tags=["Projects"])
 
 @router.post(
     "",
-    response_model=ProjectResponse,
     status_code=http_status.HTTP_201_CREATED,
     summary="Create a project",
     operation_id="createProject",
@@ -37,7 +36,6 @@ async def create_project(
 
 @router.get(
     "",
-    response_model=list[ProjectResponse],
     summary="List my projects",
     operation_id="listProjects",
 )
@@ -54,7 +52,6 @@ async def list_projects(
 
 @router.get(
     "/{project_id}",
-    response_model=ProjectResponse,
     summary="Get a project",
     operation_id="getProject",
 )
@@ -67,7 +64,6 @@ async def get_project(
 
 @router.patch(
     "/{project_id}",
-    response_model=ProjectResponse,
     summary="Update a project",
     operation_id="updateProject",
 )
