@@ -17,10 +17,11 @@ Endpoints:
 
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Query
+from fastapi import APIRouter, BackgroundTasks, Query, Response
 from fastapi import status as http_status
 
-from backend.api.types import AdminUser, PolicyServiceDep
+from backend.api.types import AdminUser, IdPath, Offset, PolicyServiceDep
+from backend.core.pagination import LIST_RESPONSES, TOTAL_COUNT_HEADER
 from backend.core.enums import PolicyKind
 from backend.schemas.policy import (
     ArchivalPolicyCreate,
@@ -54,17 +55,20 @@ async def create_archival_policy(
 @router.get(
     "/archival",
     summary="List archival policies",
+    responses=LIST_RESPONSES,
     operation_id="listArchivalPolicies",
 )
 async def list_archival_policies(
     current_user: AdminUser,
     service: PolicyServiceDep,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    response: Response,
+    offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[ArchivalPolicyResponse]:
     """Return archival policies (admin only)."""
-    policies = await service.list_archival_policies(offset=offset, limit=limit)
-    return [ArchivalPolicyResponse.model_validate(policy) for policy in policies]
+    page = await service.list_archival_policies(offset=offset, limit=limit)
+    response.headers[TOTAL_COUNT_HEADER] = str(page.total)
+    return [ArchivalPolicyResponse.model_validate(policy) for policy in page.items]
 
 
 @router.get(
@@ -73,7 +77,7 @@ async def list_archival_policies(
     operation_id="getArchivalPolicy",
 )
 async def get_archival_policy(
-    policy_id: int, current_user: AdminUser, service: PolicyServiceDep
+    policy_id: IdPath, current_user: AdminUser, service: PolicyServiceDep
 ) -> ArchivalPolicyResponse:
     """Return one archival policy (admin only)."""
     return ArchivalPolicyResponse.model_validate(await service.get_archival_policy(policy_id))
@@ -85,7 +89,7 @@ async def get_archival_policy(
     operation_id="updateArchivalPolicy",
 )
 async def update_archival_policy(
-    policy_id: int,
+    policy_id: IdPath,
     policy_in: ArchivalPolicyUpdate,
     current_user: AdminUser,
     service: PolicyServiceDep,
@@ -104,7 +108,7 @@ async def update_archival_policy(
     operation_id="deleteArchivalPolicy",
 )
 async def delete_archival_policy(
-    policy_id: int, current_user: AdminUser, service: PolicyServiceDep
+    policy_id: IdPath, current_user: AdminUser, service: PolicyServiceDep
 ) -> None:
     """Delete an archival policy (admin only)."""
     await service.delete_archival_policy(policy_id, actor_id=current_user.id)
@@ -119,7 +123,7 @@ async def delete_archival_policy(
     operation_id="executeArchivalPolicy",
 )
 async def execute_archival_policy(
-    policy_id: int,
+    policy_id: IdPath,
     current_user: AdminUser,
     service: PolicyServiceDep,
     background_tasks: BackgroundTasks,
@@ -147,17 +151,20 @@ async def create_cleanup_policy(
 @router.get(
     "/cleanup",
     summary="List cleanup policies",
+    responses=LIST_RESPONSES,
     operation_id="listCleanupPolicies",
 )
 async def list_cleanup_policies(
     current_user: AdminUser,
     service: PolicyServiceDep,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    response: Response,
+    offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[CleanupPolicyResponse]:
     """Return cleanup policies (admin only)."""
-    policies = await service.list_cleanup_policies(offset=offset, limit=limit)
-    return [CleanupPolicyResponse.model_validate(policy) for policy in policies]
+    page = await service.list_cleanup_policies(offset=offset, limit=limit)
+    response.headers[TOTAL_COUNT_HEADER] = str(page.total)
+    return [CleanupPolicyResponse.model_validate(policy) for policy in page.items]
 
 
 @router.get(
@@ -166,7 +173,7 @@ async def list_cleanup_policies(
     operation_id="getCleanupPolicy",
 )
 async def get_cleanup_policy(
-    policy_id: int, current_user: AdminUser, service: PolicyServiceDep
+    policy_id: IdPath, current_user: AdminUser, service: PolicyServiceDep
 ) -> CleanupPolicyResponse:
     """Return one cleanup policy (admin only)."""
     return CleanupPolicyResponse.model_validate(await service.get_cleanup_policy(policy_id))
@@ -178,7 +185,7 @@ async def get_cleanup_policy(
     operation_id="updateCleanupPolicy",
 )
 async def update_cleanup_policy(
-    policy_id: int,
+    policy_id: IdPath,
     policy_in: CleanupPolicyUpdate,
     current_user: AdminUser,
     service: PolicyServiceDep,
@@ -197,7 +204,7 @@ async def update_cleanup_policy(
     operation_id="deleteCleanupPolicy",
 )
 async def delete_cleanup_policy(
-    policy_id: int, current_user: AdminUser, service: PolicyServiceDep
+    policy_id: IdPath, current_user: AdminUser, service: PolicyServiceDep
 ) -> None:
     """Delete a cleanup policy (admin only)."""
     await service.delete_cleanup_policy(policy_id, actor_id=current_user.id)
@@ -212,7 +219,7 @@ async def delete_cleanup_policy(
     operation_id="executeCleanupPolicy",
 )
 async def execute_cleanup_policy(
-    policy_id: int,
+    policy_id: IdPath,
     current_user: AdminUser,
     service: PolicyServiceDep,
     background_tasks: BackgroundTasks,
@@ -226,17 +233,20 @@ async def execute_cleanup_policy(
 @router.get(
     "/executions",
     summary="List policy executions",
+    responses=LIST_RESPONSES,
     operation_id="listPolicyExecutions",
 )
 async def list_policy_executions(
     current_user: AdminUser,
     service: PolicyServiceDep,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    response: Response,
+    offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[PolicyExecutionResponse]:
     """Return policy executions, newest first (admin only)."""
-    executions = await service.list_executions(offset=offset, limit=limit)
-    return [PolicyExecutionResponse.model_validate(execution) for execution in executions]
+    page = await service.list_executions(offset=offset, limit=limit)
+    response.headers[TOTAL_COUNT_HEADER] = str(page.total)
+    return [PolicyExecutionResponse.model_validate(execution) for execution in page.items]
 
 
 @router.get(
@@ -245,7 +255,7 @@ async def list_policy_executions(
     operation_id="getPolicyExecution",
 )
 async def get_policy_execution(
-    execution_id: int, current_user: AdminUser, service: PolicyServiceDep
+    execution_id: IdPath, current_user: AdminUser, service: PolicyServiceDep
 ) -> PolicyExecutionResponse:
     """Return one policy execution (admin only)."""
     return PolicyExecutionResponse.model_validate(await service.get_execution(execution_id))
