@@ -5,10 +5,9 @@ mid-crawl are marked failed (restartable). ``/docs`` and ``/redoc`` load their S
 ReDoc assets from the app itself (the ``fastapi-offline`` package), never from a CDN.
 """
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-
-import logging
 
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline

@@ -14,8 +14,8 @@ from fastapi import APIRouter, BackgroundTasks, Query, Response
 from fastapi import status as http_status
 
 from backend.api.types import CrawlJobServiceDep, CurrentUser, IdFilter, IdPath, Offset
-from backend.core.pagination import LIST_RESPONSES, TOTAL_COUNT_HEADER
 from backend.core.enums import CrawlJobStatus
+from backend.core.pagination import LIST_RESPONSES, TOTAL_COUNT_HEADER
 from backend.schemas.crawl_job import CrawlJobCreate, CrawlJobResponse
 
 __all__ = ["router"]

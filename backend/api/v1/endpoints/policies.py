@@ -21,8 +21,8 @@ from fastapi import APIRouter, BackgroundTasks, Query, Response
 from fastapi import status as http_status
 
 from backend.api.types import AdminUser, IdPath, Offset, PolicyServiceDep
-from backend.core.pagination import LIST_RESPONSES, TOTAL_COUNT_HEADER
 from backend.core.enums import PolicyKind
+from backend.core.pagination import LIST_RESPONSES, TOTAL_COUNT_HEADER
 from backend.schemas.policy import (
     ArchivalPolicyCreate,
     ArchivalPolicyResponse,
