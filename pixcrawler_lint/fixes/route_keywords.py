@@ -1,0 +1,123 @@
+"""PXL201 (``operation_id=``), PXL203 (``summary=``) and PXL210 (``status_code=``): add the keyword
+the message suggests to the route's decorator, in the call's own layout."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import libcst as cst
+
+from pixcrawler_lint.findings import Finding
+from pixcrawler_lint.fixes.context import FixContext, dotted, keyword_names
+from pixcrawler_lint.fixes.edits import Edit, Fix
+from pixcrawler_lint.fixes.status_alias import status_import_edit
+from pixcrawler_lint.modules import locate_module
+
+__all__ = ["fix_missing_operation_id", "fix_missing_route_summary", "fix_missing_status_code", "add_keyword"]
+
+_DECORATOR = re.compile(r"to @(?P<decorator>[\w.]+)\(\.\.\.\)")
+_SUGGESTED = re.compile(r'add (?P<keyword>\w+)="(?P<value>[^"]*)"')
+_OPERATION_ID = re.compile(r"""operation_id\s*=\s*['"]([^'"]+)['"]""")
+
+
+def _route_call(ctx: FixContext, finding: Finding) -> cst.Call | None:
+    """The decorator call named in the message, on the function the finding is about."""
+    match = _DECORATOR.search(finding.message)
+    functions = ctx.nodes_on_line(finding.line, cst.FunctionDef)
+    if match is None or len(functions) != 1:
+        return None
+    for decorator in functions[0].decorators:
+        call = decorator.decorator
+        if isinstance(call, cst.Call) and dotted(call.func) == match.group("decorator"):
+            return call
+    return None
+
+
+def add_keyword(ctx: FixContext, call: cst.Call, keyword: str, value: str) -> Edit:
+    """Insert ``keyword=value`` as the call's last argument, following its layout."""
+    rpar = ctx.end(call)[0], ctx.end(call)[1] - 1
+    text = f"{keyword}={value}"
+    if not call.args:
+        return Edit(rpar, rpar, text)
+    last = call.args[-1]
+    multi_line = ctx.start(last)[0] != ctx.start(call)[0] or ctx.start(last)[0] != rpar[0]
+    indent = " " * ctx.start(last)[1]
+    closing_alone = ctx.line_text(rpar[0])[:rpar[1]].strip() == ""
+    if isinstance(last.comma, cst.Comma):
+        if multi_line and closing_alone:
+            return Edit((rpar[0], 0), (rpar[0], 0), f"{indent}{text},\n")
+        spacer = "" if ctx.line_text(rpar[0])[rpar[1] - 1:rpar[1]] == " " else " "
+        return Edit(rpar, rpar, f"{spacer}{text}")
+    after_value = ctx.end(last.value)
+    if multi_line and closing_alone:
+        return Edit(after_value, after_value, f",\n{indent}{text}")
+    return Edit(after_value, after_value, f", {text}")
+
+
+def _keyword_fix(ctx: FixContext, finding: Finding, keyword: str, value: str, extra: Sequence[Edit] = ()) -> Fix | None:
+    call = _route_call(ctx, finding)
+    if call is None or keyword in keyword_names(call) or any(arg.star == "**" for arg in call.args):
+        return None
+    return Fix(finding, f"Add {keyword}={value}", (add_keyword(ctx, call, keyword, value), *extra))
+
+
+def _known_operation_ids(ctx: FixContext) -> set[str]:
+    """Operation ids already used in the project (its files on disk) or handed out by this run."""
+    root = locate_module(ctx.path).root
+    if root not in ctx.names.scanned_roots:
+        ctx.names.scanned_roots.add(root)
+        for file in root.rglob("*.py"):
+            if any(part.startswith(".") or part in ("node_modules", "__pycache__") for part in file.parts):
+                continue
+            try:
+                text = file.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            if "operation_id" in text and Path(file).resolve() != Path(ctx.path).resolve():
+                ctx.names.operation_ids.update(_OPERATION_ID.findall(text))
+    return ctx.names.operation_ids | set(_OPERATION_ID.findall(ctx.source))
+
+
+def fix_missing_operation_id(ctx: FixContext, findings: Sequence[Finding]) -> list[Fix]:
+    fixes = []
+    for finding in findings:
+        match = _SUGGESTED.search(finding.message)
+        if match is None:
+            continue
+        taken = _known_operation_ids(ctx)
+        base = match.group("value")
+        value, number = base, 2
+        while value in taken:
+            value, number = f"{base}{number}", number + 1
+        fix = _keyword_fix(ctx, finding, "operation_id", f'"{value}"')
+        if fix is not None:
+            ctx.names.operation_ids.add(value)
+            fixes.append(fix)
+    return fixes
+
+
+def fix_missing_route_summary(ctx: FixContext, findings: Sequence[Finding]) -> list[Fix]:
+    fixes = []
+    for finding in findings:
+        match = _SUGGESTED.search(finding.message)
+        fix = _keyword_fix(ctx, finding, "summary", f'"{match.group("value")}"') if match else None
+        if fix is not None:
+            fixes.append(fix)
+    return fixes
+
+
+def fix_missing_status_code(ctx: FixContext, findings: Sequence[Finding]) -> list[Fix]:
+    alias = ctx.config.status_alias
+    fixes = []
+    for finding in findings:
+        try:
+            added = status_import_edit(ctx)
+        except LookupError:
+            continue
+        fix = _keyword_fix(ctx, finding, "status_code", f"{alias}.HTTP_201_CREATED",
+                           [added] if added is not None else [])
+        if fix is not None:
+            fixes.append(fix)
+    return fixes
