@@ -65,12 +65,13 @@ def run_fixes(options: CheckOptions, write: bool, unsafe: bool, stderr: TextIO =
     collected = collect_findings(options, stderr)
     per_file: dict[str, list[Finding]] = {}
     for finding in collected.findings:
-        if is_fixable(finding.code, unsafe):
-            per_file.setdefault(finding.path, []).append(finding)
+        per_file.setdefault(finding.path, []).append(finding)
     outcome = FixOutcome()
     names = ProjectNames()
     diffs: list[str] = []
     for path in sorted(per_file):
+        if not any(is_fixable(finding.code, unsafe) for finding in per_file[path]):
+            continue
         try:
             source = read_source(path)
         except (ParseError, OSError):

@@ -104,6 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", help="code (PXL204) or symbol (shadowed-status-module)")
 
+    commands.add_parser("server", help="run the language server (LSP over stdio) for editors")
+
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=["text", "json"], default="text")
     return parser
@@ -147,6 +149,14 @@ def _fix(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int | None
     if not args.quiet:
         stderr.write(f"pixcrawler-lint: fixed {outcome.fixed_findings} findings in {len(outcome.files)} files\n")
     return None
+
+
+def _server() -> int:
+    try:
+        from pixcrawler_lint.server import serve
+        return serve()
+    except ImportError as exc:
+        raise _UsageError(f"the server needs pygls: pip install 'pixcrawler-lint[server]' ({exc})") from None
 
 
 def _baseline(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -198,6 +208,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             return _check(args, stdout, stderr)
         if args.command == "baseline":
             return _baseline(args, stdout, stderr)
+        if args.command == "server":
+            return _server()
         if args.command == "explain":
             stdout.write(explain_text(find_rule(args.rule)))
             return EXIT_CLEAN

@@ -85,7 +85,10 @@ def fix_source(
     source: str, path: str, findings: Sequence[Finding], config: Config, relint: Relint,
     unsafe: bool = False, names: ProjectNames | None = None,
 ) -> FileFixResult:
-    """Apply the fixes of ``findings`` to ``source`` (the file at ``path``) until none is left."""
+    """Apply the fixes of ``findings`` to ``source`` (the file at ``path``) until none is left.
+
+    ``findings`` are all the findings of the file (not only the fixable ones): a pass whose
+    re-lint has more findings of some code than before is undone."""
     names = names if names is not None else ProjectNames()
     result = FileFixResult(path, source, source)
     current = list(findings)

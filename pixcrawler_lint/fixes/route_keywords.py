@@ -17,6 +17,7 @@ from pixcrawler_lint.modules import locate_module
 
 __all__ = ["fix_missing_operation_id", "fix_missing_route_summary", "fix_missing_status_code", "add_keyword"]
 
+_MAX_LINE = 100  # a longer decorator line is laid out one argument per line
 _DECORATOR = re.compile(r"to @(?P<decorator>[\w.]+)\(\.\.\.\)")
 _SUGGESTED = re.compile(r'add (?P<keyword>\w+)="(?P<value>[^"]*)"')
 _OPERATION_ID = re.compile(r"""operation_id\s*=\s*['"]([^'"]+)['"]""")
@@ -53,7 +54,20 @@ def add_keyword(ctx: FixContext, call: cst.Call, keyword: str, value: str) -> Ed
     after_value = ctx.end(last.value)
     if multi_line and closing_alone:
         return Edit(after_value, after_value, f",\n{indent}{text}")
+    if not multi_line and len(ctx.line_text(rpar[0])) + len(text) + 2 > _MAX_LINE:
+        return _one_per_line(ctx, call, text)
     return Edit(after_value, after_value, f", {text}")
+
+
+def _one_per_line(ctx: FixContext, call: cst.Call, text: str) -> Edit:
+    """``f(a, b)`` → ``f(\n    a,\n    b,\n    text,\n)``, indented from the call's line."""
+    line = ctx.line_text(ctx.start(call)[0])
+    base = line[:len(line) - len(line.lstrip())]
+    parts = [ctx.code(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT)).strip() for arg in call.args]
+    body = "".join(f"{base}    {part},\n" for part in [*parts, text])
+    lpar = ctx.start(call.args[0])
+    rpar = ctx.end(call)[0], ctx.end(call)[1] - 1
+    return Edit(lpar, rpar, f"\n{body}{base}")
 
 
 def _keyword_fix(ctx: FixContext, finding: Finding, keyword: str, value: str, extra: Sequence[Edit] = ()) -> Fix | None:
