@@ -6,6 +6,7 @@ import difflib
 import json
 
 from pixcrawler_lint.docs import rule_markdown
+from pixcrawler_lint.fixes.catalog import fix_safety
 from pixcrawler_lint.registry import Rule, all_rules, rule_by_code, rule_by_symbol
 
 __all__ = ["find_rule", "explain_text", "rules_table", "rules_json", "UnknownRule"]
@@ -32,21 +33,28 @@ def explain_text(rule: type[Rule]) -> str:
 
 
 def rules_table() -> str:
-    """One line per rule: code, symbol, severity letter, pylint id, summary."""
+    """One line per rule: code, symbol, severity letter, pylint id, fix (safe/unsafe/-), summary."""
     rules = all_rules()
     width = max(len(r.symbol) for r in rules)
-    lines = [f"{'code':<7} {'symbol':<{width}} sev {'pylint':<6} summary"]
+    lines = [f"{'code':<7} {'symbol':<{width}} sev {'pylint':<6} {'fix':<6} summary"]
     lines += [
-        f"{r.code:<7} {r.symbol:<{width}} {r.severity.value:<3} {r.pylint_id():<6} {r.summary()}" for r in rules
+        f"{r.code:<7} {r.symbol:<{width}} {r.severity.value:<3} {r.pylint_id():<6} {_fix(r.code):<6} {r.summary()}"
+        for r in rules
     ]
     return "\n".join(lines) + "\n"
+
+
+def _fix(code: str) -> str:
+    safety = fix_safety(code)
+    return safety.value if safety is not None else "-"
 
 
 def rules_json() -> str:
     return json.dumps(
         [
             {"code": r.code, "symbol": r.symbol, "severity": r.severity.value, "pylint_id": r.pylint_id(),
-             "family": r.family(), "summary": r.summary(), "message": r.message}
+             "family": r.family(), "summary": r.summary(), "message": r.message,
+             "fix": (fix_safety(r.code).value if fix_safety(r.code) else None)}
             for r in all_rules()
         ],
         indent=2,

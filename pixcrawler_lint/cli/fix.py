@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import sys
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -94,4 +93,3 @@ def run_fixes(options: CheckOptions, write: bool, unsafe: bool, stderr: TextIO =
     if write and outcome.files:
         astroid.MANAGER.clear_cache()  # the report that follows must see the files as written
     return outcome
-

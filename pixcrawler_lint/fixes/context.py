@@ -13,6 +13,7 @@ from typing import TypeVar
 
 import libcst as cst
 from libcst.metadata import (
+    Assignment,
     CodeRange,
     GlobalScope,
     MetadataWrapper,
@@ -123,7 +124,7 @@ class FixContext:
     def global_bindings(self, name: str) -> list[cst.CSTNode]:
         """The nodes that assign ``name`` at module level (imports: the import statement)."""
         return [assignment.node for assignment in self.global_scope.assignments[name]
-                if isinstance(assignment.node, cst.CSTNode)]
+                if isinstance(assignment, Assignment)]
 
     # -- code --------------------------------------------------------------------------------
     def code(self, node: cst.CSTNode) -> str:

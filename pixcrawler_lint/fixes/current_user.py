@@ -30,7 +30,8 @@ def _defines(file: Path, name: str) -> bool:
     except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
         return False
     for statement in tree.body:
-        if isinstance(statement, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in statement.targets):
+        if isinstance(statement, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == name for t in statement.targets):
             return True
         if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
             if statement.target.id == name:

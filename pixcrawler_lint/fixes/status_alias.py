@@ -75,7 +75,7 @@ def _rename_reads(ctx: FixContext, assignment: Assignment, alias: str) -> list[E
 
 
 def _resolves_only_to_status(ctx: FixContext, access: Access) -> bool:
-    return all(isinstance(referent.node, (cst.Import, cst.ImportFrom))
+    return all(isinstance(referent, Assignment) and isinstance(referent.node, (cst.Import, cst.ImportFrom))
                and _binds_status_module(ctx, referent.node, referent.name) for referent in access.referents)
 
 
@@ -100,7 +100,9 @@ def fix_unaliased_status_import(ctx: FixContext, findings: Sequence[Finding]) ->
     alias = ctx.config.status_alias
     fixes: list[Fix] = []
     for finding in findings:
-        smalls = [node for node in ctx.nodes_on_line(finding.line, (cst.Import, cst.ImportFrom))]
+        smalls: list[cst.Import | cst.ImportFrom] = [
+            node for node in ctx.nodes_on_line(finding.line, cst.Import)
+        ] + [node for node in ctx.nodes_on_line(finding.line, cst.ImportFrom)]
         if len(smalls) != 1:
             continue
         small = smalls[0]
@@ -115,7 +117,8 @@ def fix_unaliased_status_import(ctx: FixContext, findings: Sequence[Finding]) ->
         edits: list[Edit] | None = [added] if added is not None else []
         for import_alias in dropped:
             name = _bound_name(import_alias)
-            assignments = [a for a in ctx.global_scope.assignments[name] if a.node is small]
+            assignments = [a for a in ctx.global_scope.assignments[name]
+                           if isinstance(a, Assignment) and a.node is small]
             for assignment in assignments:
                 renamed = _rename_reads(ctx, assignment, alias) if isinstance(assignment, Assignment) else None
                 if renamed is None or edits is None:

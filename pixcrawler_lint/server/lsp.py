@@ -82,7 +82,9 @@ def _workspace_edit(uri: str, result: LintResult, fix_edits: list[types.TextEdit
     return types.WorkspaceEdit(changes={uri: fix_edits})
 
 
-def _fix_actions(uri: str, result: LintResult, finding: Finding, diagnostic: types.Diagnostic) -> list[types.CodeAction]:
+def _fix_actions(
+    uri: str, result: LintResult, finding: Finding, diagnostic: types.Diagnostic
+) -> list[types.CodeAction]:
     try:
         config = config_for_path(result.path)
     except ConfigError:
@@ -102,7 +104,9 @@ def _fix_actions(uri: str, result: LintResult, finding: Finding, diagnostic: typ
     return actions
 
 
-def _noqa_action(uri: str, result: LintResult, finding: Finding, diagnostic: types.Diagnostic) -> list[types.CodeAction]:
+def _noqa_action(
+    uri: str, result: LintResult, finding: Finding, diagnostic: types.Diagnostic
+) -> list[types.CodeAction]:
     edit = noqa_edit(result.text, finding)
     if edit is None:
         return []
@@ -217,4 +221,3 @@ def _fix_all(result: LintResult) -> str | None:
     fixed = fix_source(result.text, result.path, list(result.findings), config,
                        relint=lambda text: lint_text(result.path, text))
     return fixed.fixed
-
