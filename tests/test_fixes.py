@@ -8,6 +8,7 @@ import io
 import re
 import shutil
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,14 +31,6 @@ def _code(path: Path) -> str:
 BAD = sorted(path for path in FIXTURES.glob("*/**/pxl*_bad.py") if _code(path) in FIXABLE)
 
 
-def _copy_tree(bad: Path, tmp_path: Path) -> Path:
-    """A fresh copy of the bad file's tree (the tests of one tree share nothing else)."""
-    tree = FIXTURES / bad.relative_to(FIXTURES).parts[0]
-    copy = tmp_path / tree.name
-    shutil.copytree(tree, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    return copy / bad.relative_to(tree)
-
-
 @pytest.fixture(scope="module")
 def tree_copies(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """One copy per fixture tree for the whole module: each test fixes a different file of it,
@@ -51,6 +44,19 @@ def _shared_copy(bad: Path, copies: dict[str, Path], factory: pytest.TempPathFac
         copies[tree.name] = factory.mktemp("trees") / tree.name
         shutil.copytree(tree, copies[tree.name], ignore=shutil.ignore_patterns("__pycache__"))
     return copies[tree.name] / bad.relative_to(tree)
+
+
+@pytest.fixture
+def pristine(tree_copies: dict[str, Path], tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest):
+    """``pristine("pxl207")``: a fresh copy of that bad fixture, as a new file beside it in the
+    shared tree copy (its tree's astroid cache stays warm)."""
+    def make(prefix: str) -> Path:
+        bad = next(path for path in BAD if path.name.startswith(prefix))
+        target = _shared_copy(bad, tree_copies, tmp_path_factory)
+        fresh = target.with_name(f"{bad.stem}_{request.node.name}.py")
+        fresh.write_text(bad.read_text(encoding="utf-8"), encoding="utf-8")
+        return fresh
+    return make
 
 
 def _run(*args: str) -> tuple[int, str, str]:
@@ -99,22 +105,8 @@ def test_bad_fixture_is_fixed(
     assert target.read_text(encoding="utf-8") == fixed
 
 
-def _bad(name: str) -> Path:
-    return next(path for path in BAD if path.name.startswith(name))
-
-
-def test_unsafe_fixes_need_the_flag(tmp_path: Path) -> None:
-    target = _copy_tree(_bad("pxl207"), tmp_path)
-    original = target.read_text(encoding="utf-8")
-    _run("--fix", str(target))
-    assert target.read_text(encoding="utf-8") == original
-    _run("--fix", "--unsafe-fixes", str(target))
-    assert "current_user: CurrentUser" in target.read_text(encoding="utf-8")
-    assert FIXABLE["PXL207"] is Safety.UNSAFE and FIXABLE["PXL204"] is Safety.SAFE
-
-
-def test_diff_fixes_prints_without_writing(tmp_path: Path) -> None:
-    target = _copy_tree(_bad("pxl502"), tmp_path)
+def test_diff_fixes_prints_without_writing(pristine: Callable[[str], Path]) -> None:
+    target = pristine("pxl502")
     original = target.read_text(encoding="utf-8")
     status, diff, _ = _run("--diff-fixes", str(target))
     assert status == 1
@@ -123,8 +115,18 @@ def test_diff_fixes_prints_without_writing(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == original
 
 
-def test_noqa_lines_are_left_alone(tmp_path: Path) -> None:
-    target = _copy_tree(_bad("pxl205"), tmp_path)
+def test_unsafe_fixes_need_the_flag(pristine: Callable[[str], Path]) -> None:
+    target = pristine("pxl207")
+    original = target.read_text(encoding="utf-8")
+    _run("--fix", str(target))
+    assert target.read_text(encoding="utf-8") == original
+    _run("--fix", "--unsafe-fixes", str(target))
+    assert "current_user: CurrentUser" in target.read_text(encoding="utf-8")
+    assert FIXABLE["PXL207"] is Safety.UNSAFE and FIXABLE["PXL204"] is Safety.SAFE
+
+
+def test_noqa_lines_are_left_alone(pristine: Callable[[str], Path]) -> None:
+    target = pristine("pxl205")
     source = (
         '"""A silenced import."""\n\n'
         "from fastapi import APIRouter, status  # noqa: PXL205\n\n"
@@ -138,8 +140,8 @@ def test_noqa_lines_are_left_alone(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == source
 
 
-def test_status_parameter_is_never_renamed(tmp_path: Path) -> None:
-    target = _copy_tree(_bad("pxl204"), tmp_path)
+def test_status_parameter_is_never_renamed(pristine: Callable[[str], Path]) -> None:
+    target = pristine("pxl204")
     _run("--fix", str(target))
     fixed = target.read_text(encoding="utf-8")
     assert "    status: ProjectStatus | None = None,\n" in fixed
@@ -151,8 +153,19 @@ def test_status_parameter_is_never_renamed(tmp_path: Path) -> None:
     assert "return fastapi.status.HTTP_200_OK" in fixed
 
 
-def test_dict_literal_becomes_keywords(tmp_path: Path) -> None:
-    target = _copy_tree(_bad("pxl401"), tmp_path)
+def test_operation_ids_are_unique_in_the_app(pristine: Callable[[str], Path]) -> None:
+    target = pristine("pxl201")
+    _run("--fix", str(target))
+    ids = re.findall(r'operation_id="(\w+)"', target.read_text(encoding="utf-8"))
+    assert len(ids) == 3 and len(set(ids)) == 3
+    assert [re.sub(r"\d+$", "", i) for i in ids] == ["listProjects", "health", "echo"]
+    others = [p for p in target.parents[4].rglob("*.py") if p != target]
+    used = {i for p in others for i in re.findall(r'operation_id="(\w+)"', p.read_text(encoding="utf-8"))}
+    assert "listProjects" in used and not set(ids) & used
+
+
+def test_dict_literal_becomes_keywords(pristine: Callable[[str], Path]) -> None:
+    target = pristine("pxl401")
     source = target.read_text(encoding="utf-8").replace(
         "self.crawl_job_repo.create(crawl_job_data)",
         'self.crawl_job_repo.create({"user_id": user_id, "keywords": ",".join(keywords)})',
@@ -162,17 +175,6 @@ def test_dict_literal_becomes_keywords(tmp_path: Path) -> None:
     fixed = target.read_text(encoding="utf-8")
     assert 'self.crawl_job_repo.create(user_id=user_id, keywords=",".join(keywords))' in fixed
     assert "self.repository.create(**notification_in.model_dump())" in fixed
-
-
-def test_operation_ids_are_unique_in_the_app(tmp_path: Path) -> None:
-    target = _copy_tree(_bad("pxl201"), tmp_path)
-    _run("--fix", str(target))
-    ids = re.findall(r'operation_id="(\w+)"', target.read_text(encoding="utf-8"))
-    assert len(ids) == 3 and len(set(ids)) == 3
-    others = [p for p in target.parents[4].rglob("*.py") if p != target]
-    used = {i for p in others for i in re.findall(r'operation_id="(\w+)"', p.read_text(encoding="utf-8"))}
-    assert "listProjects" in used and not set(ids) & used
-    assert "listProjects2" in ids and "health" in ids
 
 
 def _finding(line: int) -> Finding:
