@@ -59,6 +59,7 @@ def fixes_for(
         ctx = FixContext(source, path, config, names)
     except (cst.ParserSyntaxError, RecursionError, ValueError):
         return []
+    ctx.findings = [finding for finding in findings if finding.path == path]
     fixes: list[Fix] = []
     for code in sorted(wanted):
         try:
@@ -105,6 +106,7 @@ def fix_source(
                 break
         result.fixed, current = text, after
         result.applied += applied
+    names.record(path, result.fixed)
     return result
 
 

@@ -6,6 +6,7 @@ turns them into the libcst node the finding is about.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,12 +33,44 @@ __all__ = ["FixContext", "ProjectNames"]
 NodeT = TypeVar("NodeT", bound=cst.CSTNode)
 
 
+_OPERATION_ID = re.compile(r"""operation_id\s*=\s*['"]([^'"]+)['"]""")
+
+
 @dataclass
 class ProjectNames:
-    """Names handed out across the files of one ``--fix`` run (operation ids must stay unique)."""
+    """The operation ids of the project's files (they must stay unique in the app), kept up to
+    date as a ``--fix`` run rewrites files."""
 
-    operation_ids: set[str] = field(default_factory=set)
+    ids_by_file: dict[Path, set[str]] = field(default_factory=dict)
     scanned_roots: set[Path] = field(default_factory=set)
+
+    def record(self, path: str | Path, text: str) -> None:
+        """``path`` now reads ``text``."""
+        self.ids_by_file[Path(path).resolve()] = set(_OPERATION_ID.findall(text))
+
+    def scan(self, root: Path) -> None:
+        """Read the operation ids of every Python file under ``root`` once."""
+        if root in self.scanned_roots:
+            return
+        self.scanned_roots.add(root)
+        for file in root.rglob("*.py"):
+            if any(part.startswith(".") or part in ("node_modules", "__pycache__") for part in file.parts):
+                continue
+            resolved = file.resolve()
+            if resolved in self.ids_by_file:
+                continue
+            try:
+                text = file.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            self.ids_by_file[resolved] = set(_OPERATION_ID.findall(text)) if "operation_id" in text else set()
+
+    def operation_ids(self, root: Path, path: str, source: str) -> set[str]:
+        """Every operation id of the project, with ``path`` read as ``source``."""
+        self.scan(root)
+        own = Path(path).resolve()
+        taken = {name for file, names in self.ids_by_file.items() if file != own for name in names}
+        return taken | set(_OPERATION_ID.findall(source))
 
 
 class FixContext:
@@ -48,6 +81,7 @@ class FixContext:
         self.path = path
         self.config = config
         self.names = names if names is not None else ProjectNames()
+        self.findings: list[Finding] = []  # every finding of the file (fixers may weigh the others)
         self.wrapper = MetadataWrapper(cst.parse_module(source), unsafe_skip_copy=True)
         self.module = self.wrapper.module
         self.positions = self.wrapper.resolve(PositionProvider)

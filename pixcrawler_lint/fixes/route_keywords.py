@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from pathlib import Path
 
 import libcst as cst
 
@@ -20,7 +19,8 @@ __all__ = ["fix_missing_operation_id", "fix_missing_route_summary", "fix_missing
 _MAX_LINE = 100  # a longer decorator line is laid out one argument per line
 _DECORATOR = re.compile(r"to @(?P<decorator>[\w.]+)\(\.\.\.\)")
 _SUGGESTED = re.compile(r'add (?P<keyword>\w+)="(?P<value>[^"]*)"')
-_OPERATION_ID = re.compile(r"""operation_id\s*=\s*['"]([^'"]+)['"]""")
+_ANY_SUGGESTED = re.compile(r'add (?P<text>\w+=(?:"[^"]*"|[\w.]+))')
+_ROUTE_KEYWORD_CODES = ("PXL201", "PXL203", "PXL210")
 
 
 def _route_call(ctx: FixContext, finding: Finding) -> cst.Call | None:
@@ -36,7 +36,24 @@ def _route_call(ctx: FixContext, finding: Finding) -> cst.Call | None:
     return None
 
 
-def add_keyword(ctx: FixContext, call: cst.Call, keyword: str, value: str) -> Edit:
+def _others_pending(ctx: FixContext, finding: Finding | None) -> int:
+    """Characters the other route-keyword fixes of the same route will add to its decorator."""
+    if finding is None:
+        return 0
+    total = 0
+    for other in ctx.findings:
+        if other.line == finding.line and other.code in _ROUTE_KEYWORD_CODES and other.code != finding.code:
+            match = _ANY_SUGGESTED.search(other.message)
+            total += len(match.group("text")) + 2 if match else 0
+    return total
+
+
+def _indent_of(ctx: FixContext, line: int) -> str:
+    text = ctx.line_text(line)
+    return text[:len(text) - len(text.lstrip())]
+
+
+def add_keyword(ctx: FixContext, call: cst.Call, keyword: str, value: str, finding: Finding | None = None) -> Edit:
     """Insert ``keyword=value`` as the call's last argument, following its layout."""
     rpar = ctx.end(call)[0], ctx.end(call)[1] - 1
     text = f"{keyword}={value}"
@@ -44,7 +61,7 @@ def add_keyword(ctx: FixContext, call: cst.Call, keyword: str, value: str) -> Ed
         return Edit(rpar, rpar, text)
     last = call.args[-1]
     multi_line = ctx.start(last)[0] != ctx.start(call)[0] or ctx.start(last)[0] != rpar[0]
-    indent = " " * ctx.start(last)[1]
+    indent = _indent_of(ctx, ctx.start(last)[0])
     closing_alone = ctx.line_text(rpar[0])[:rpar[1]].strip() == ""
     if isinstance(last.comma, cst.Comma):
         if multi_line and closing_alone:
@@ -54,7 +71,7 @@ def add_keyword(ctx: FixContext, call: cst.Call, keyword: str, value: str) -> Ed
     after_value = ctx.end(last.value)
     if multi_line and closing_alone:
         return Edit(after_value, after_value, f",\n{indent}{text}")
-    if not multi_line and len(ctx.line_text(rpar[0])) + len(text) + 2 > _MAX_LINE:
+    if not multi_line and len(ctx.line_text(rpar[0])) + len(text) + 2 + _others_pending(ctx, finding) > _MAX_LINE:
         return _one_per_line(ctx, call, text)
     return Edit(after_value, after_value, f", {text}")
 
@@ -74,40 +91,23 @@ def _keyword_fix(ctx: FixContext, finding: Finding, keyword: str, value: str, ex
     call = _route_call(ctx, finding)
     if call is None or keyword in keyword_names(call) or any(arg.star == "**" for arg in call.args):
         return None
-    return Fix(finding, f"Add {keyword}={value}", (add_keyword(ctx, call, keyword, value), *extra))
-
-
-def _known_operation_ids(ctx: FixContext) -> set[str]:
-    """Operation ids already used in the project (its files on disk) or handed out by this run."""
-    root = locate_module(ctx.path).root
-    if root not in ctx.names.scanned_roots:
-        ctx.names.scanned_roots.add(root)
-        for file in root.rglob("*.py"):
-            if any(part.startswith(".") or part in ("node_modules", "__pycache__") for part in file.parts):
-                continue
-            try:
-                text = file.read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                continue
-            if "operation_id" in text and Path(file).resolve() != Path(ctx.path).resolve():
-                ctx.names.operation_ids.update(_OPERATION_ID.findall(text))
-    return ctx.names.operation_ids | set(_OPERATION_ID.findall(ctx.source))
+    return Fix(finding, f"Add {keyword}={value}", (add_keyword(ctx, call, keyword, value, finding), *extra))
 
 
 def fix_missing_operation_id(ctx: FixContext, findings: Sequence[Finding]) -> list[Fix]:
     fixes = []
+    taken = ctx.names.operation_ids(locate_module(ctx.path).root, ctx.path, ctx.source)
     for finding in findings:
         match = _SUGGESTED.search(finding.message)
         if match is None:
             continue
-        taken = _known_operation_ids(ctx)
         base = match.group("value")
         value, number = base, 2
         while value in taken:
             value, number = f"{base}{number}", number + 1
         fix = _keyword_fix(ctx, finding, "operation_id", f'"{value}"')
         if fix is not None:
-            ctx.names.operation_ids.add(value)
+            taken.add(value)  # two routes of this file are offered two names
             fixes.append(fix)
     return fixes
 
