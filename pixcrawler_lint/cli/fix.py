@@ -89,7 +89,7 @@ def run_fixes(options: CheckOptions, write: bool, unsafe: bool, stderr: TextIO =
         )))
         if write:
             Path(path).write_text(result.fixed, encoding="utf-8")
+            # The report that follows must see the file as written (the rest of the cache stays warm).
+            astroid.MANAGER.astroid_cache.pop(locate_module(path).modname, None)
     outcome.diff = "".join(diffs)
-    if write and outcome.files:
-        astroid.MANAGER.clear_cache()  # the report that follows must see the files as written
     return outcome
