@@ -113,6 +113,26 @@ async def test_diagnostics_code_action_and_cleared_diagnostics(client: LanguageC
 
 
 @pytest.mark.asyncio
+async def test_fix_all_source_action(client: LanguageClient, tree: Path) -> None:
+    path = tree / "backend/models/pxl501_string_column_in_index_bad.py"
+    text = path.read_text("utf-8")
+    diagnostics = await _open(client, path)
+    assert [d.code for d in diagnostics].count("PXL501") == 3
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
+        range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
+        context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll]),
+    ))
+    fix_all = [a for a in actions or [] if isinstance(a, types.CodeAction)]
+    assert [a.kind for a in fix_all] == ["source.fixAll.pixcrawler-lint"]
+    assert fix_all[0].edit is not None and fix_all[0].edit.changes is not None
+    fixed = _apply(text, fix_all[0].edit.changes[path.as_uri()])
+    assert 'Index("ix_datasets_user_id", user_id)' in fixed
+    after = await _change(client, path, fixed, 2)
+    assert not [d for d in after if d.code == "PXL501"]
+
+
+@pytest.mark.asyncio
 async def test_hover_shows_the_rule_page(client: LanguageClient, tree: Path) -> None:
     path = tree / "backend/models/pxl501_string_column_in_index_bad.py"
     diagnostics = await _open(client, path)

@@ -54,7 +54,7 @@ def rules_json() -> str:
         [
             {"code": r.code, "symbol": r.symbol, "severity": r.severity.value, "pylint_id": r.pylint_id(),
              "family": r.family(), "summary": r.summary(), "message": r.message,
-             "fix": (fix_safety(r.code).value if fix_safety(r.code) else None)}
+             "fix": _fix(r.code) if fix_safety(r.code) is not None else None}
             for r in all_rules()
         ],
         indent=2,

@@ -168,7 +168,8 @@ def build_server() -> PixcrawlerLanguageServer:
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
-        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND]),
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND],
+                                resolve_provider=True),
     )
     async def code_action(ls: PixcrawlerLanguageServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
@@ -183,15 +184,23 @@ def build_server() -> PixcrawlerLanguageServer:
                 diagnostic = to_diagnostic(finding, lines)
                 actions += _fix_actions(uri, result, finding, diagnostic)
                 actions += _noqa_action(uri, result, finding, diagnostic)
-        if not only or any(FIX_ALL_KIND.startswith(kind) for kind in only):
-            fixed = await ls.linter.run(functools.partial(_fix_all, result))
-            if isinstance(fixed, str) and fixed != result.text:
-                actions.append(types.CodeAction(
-                    title="Fix all safely fixable pixcrawler-lint findings", kind=FIX_ALL_KIND,
-                    edit=_workspace_edit(uri, result, [types.TextEdit(range=_whole_document(result.text),
-                                                                      new_text=fixed)]),
-                ))
+        wants_fix_all = not only or any(FIX_ALL_KIND.startswith(kind) for kind in only)
+        if wants_fix_all and any(fix_safety(f.code) is Safety.SAFE for f in result.findings):
+            action = types.CodeAction(
+                title="Fix all safely fixable pixcrawler-lint findings", kind=FIX_ALL_KIND,
+                data={"uri": uri, "version": result.version},
+            )
+            if _resolves_edits(ls):
+                actions.append(action)  # the edit is computed on codeAction/resolve: it re-lints
+            else:
+                resolved = await _resolve_fix_all(ls, action)
+                if resolved.edit is not None:
+                    actions.append(resolved)
         return actions
+
+    @server.feature(types.CODE_ACTION_RESOLVE)
+    async def code_action_resolve(ls: PixcrawlerLanguageServer, action: types.CodeAction) -> types.CodeAction:
+        return await _resolve_fix_all(ls, action)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: PixcrawlerLanguageServer, params: types.HoverParams) -> types.Hover | None:
@@ -210,6 +219,27 @@ def build_server() -> PixcrawlerLanguageServer:
                                                         value="\n---\n".join(pages)))
 
     return server
+
+
+def _resolves_edits(ls: PixcrawlerLanguageServer) -> bool:
+    document = ls.client_capabilities.text_document
+    code_action = document.code_action if document is not None else None
+    support = code_action.resolve_support if code_action is not None else None
+    return support is not None and "edit" in support.properties
+
+
+async def _resolve_fix_all(ls: PixcrawlerLanguageServer, action: types.CodeAction) -> types.CodeAction:
+    """Fill in the edit of the fix-all action (every safe fix, applied and re-linted)."""
+    data = action.data if isinstance(action.data, dict) else {}
+    uri = data.get("uri")
+    result = ls.linter.results.get(uri) if isinstance(uri, str) else None
+    if result is None or action.kind != FIX_ALL_KIND:
+        return action
+    fixed = await ls.linter.run(functools.partial(_fix_all, result))
+    if isinstance(fixed, str) and fixed != result.text and isinstance(uri, str):
+        action.edit = _workspace_edit(uri, result, [types.TextEdit(range=_whole_document(result.text),
+                                                                   new_text=fixed)])
+    return action
 
 
 def _fix_all(result: LintResult) -> str | None:
