@@ -97,6 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--diff", metavar="REV", help="report only findings on lines changed since git revision REV")
     check.add_argument("--warn-unused-noqa", action="store_true", help="report `# noqa: PXL…` codes that silence nothing")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--fix", action="store_true", help="apply the safe fixes, then report what is left")
+    check.add_argument("--diff-fixes", action="store_true",
+                       help="print the fixes as a unified diff without writing (exit 1 when there are any)")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff-fixes: also the unsafe fixes")
 
     baseline = commands.add_parser("baseline", help="write today's findings to a baseline file")
     _add_run_options(baseline)
@@ -108,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", help="code (PXL204) or symbol (shadowed-status-module)")
+
+    commands.add_parser("server", help="run the language server (LSP over stdio) for editors")
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=["text", "json"], default="text")
@@ -131,6 +137,10 @@ def _config_warnings(lines: list[str], strict: bool, stderr: TextIO) -> bool:
 
 
 def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    if args.fix or args.diff_fixes:
+        status = _fix(args, stdout, stderr)
+        if status is not None:
+            return status
     report = run_check(_options(args), stderr)
     if _config_warnings(report.config_warnings, args.strict_config, stderr):
         return EXIT_ERROR
@@ -143,6 +153,29 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     else:
         stdout.write(text)
     return EXIT_FINDINGS if report.findings and not args.exit_zero else EXIT_CLEAN
+
+
+def _fix(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int | None:
+    """Apply (``--fix``) or show (``--diff-fixes``) the fixes; a status ends the command, None goes on to the report."""
+    try:
+        from pixcrawler_lint.cli.fix import run_fixes
+        outcome = run_fixes(_options(args), write=not args.diff_fixes, unsafe=args.unsafe_fixes, stderr=stderr)
+    except ImportError as exc:
+        raise _UsageError(f"fixes need libcst: pip install 'pixcrawler-lint[fix]' ({exc})") from None
+    if args.diff_fixes:
+        stdout.write(outcome.diff)
+        return EXIT_FINDINGS if outcome.diff and not args.exit_zero else EXIT_CLEAN
+    if not args.quiet:
+        stderr.write(f"pixcrawler-lint: fixed {outcome.fixed_findings} findings in {len(outcome.files)} files\n")
+    return None
+
+
+def _server() -> int:
+    try:
+        from pixcrawler_lint.server import serve
+        return serve()
+    except ImportError as exc:
+        raise _UsageError(f"the server needs pygls: pip install 'pixcrawler-lint[server]' ({exc})") from None
 
 
 def _baseline(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -196,6 +229,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             return _check(args, stdout, stderr)
         if args.command == "baseline":
             return _baseline(args, stdout, stderr)
+        if args.command == "server":
+            return _server()
         if args.command == "explain":
             stdout.write(explain_text(find_rule(args.rule)))
             return EXIT_CLEAN
