@@ -27,7 +27,10 @@ from pixcrawler_lint.analysis.project import factory_name, layer_module_files, p
 from pixcrawler_lint.config import DEFAULT_CONFIG, Config
 from pixcrawler_lint.context import ModuleContext
 
-__all__ = ["DependencyAlias", "Vocabulary", "vocabulary", "is_pixcrawler_layout", "module_files", "pattern_matches"]
+__all__ = [
+    "DependencyAlias", "Vocabulary", "vocabulary", "dependency_aliases", "is_pixcrawler_layout", "module_files",
+    "pattern_matches",
+]
 
 # The keys that say where things are: all at their defaults means the PixCrawler layout.
 _LAYOUT_KEYS: tuple[str, ...] = (
@@ -205,7 +208,8 @@ def _read(path: Path) -> ast.Module | None:
         return None
 
 
-def _aliases(module: ast.Module, modname: str) -> list[DependencyAlias]:
+def dependency_aliases(module: ast.Module, modname: str) -> list[DependencyAlias]:
+    """The module-level ``X = Annotated[C, Depends(p)]`` of ``module``."""
     found = []
     for statement in module.body:
         if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
@@ -290,7 +294,7 @@ def _build(root: Path, config: Config) -> Vocabulary:
     for modname, path in types_files:
         module = _read(path)
         if module is not None:
-            aliases.extend(_aliases(module, modname))
+            aliases.extend(dependency_aliases(module, modname))
     factories: dict[str, str] = {}
     for _, path in root_files:
         module = _read(path)
