@@ -69,9 +69,12 @@ def _role_modules(survey: Survey) -> dict[str, list[ModuleFacts]]:
     for module in survey.modules.values():
         parts = set(module.name.split(".")[1:])
         class_names = [name for name, _ in module.classes]
-        # by name first (crud.py, service.py, models.py), then by what the module defines
+        # by name first (crud.py, service.py, models.py), then by what the module defines; a
+        # package is named by its modules (dispatch/service/ is a domain, not a service module)
         if module.routes:
             roles["api"].append(module)
+        elif module.is_package and not module.classes:
+            continue
         elif module.leaf in _REPOSITORY_LEAVES or "repositories" in parts:
             roles["repositories"].append(module)
         elif module.leaf in _SERVICE_LEAVES or "services" in parts:

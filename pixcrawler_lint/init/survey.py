@@ -46,6 +46,7 @@ class ModuleFacts:
     session_generators: list[str] = field(default_factory=list)
     imports: set[str] = field(default_factory=set)
     defines_tables: bool = False
+    is_package: bool = False
     syntax_error: str | None = None
 
     @property
@@ -219,7 +220,7 @@ def _imported_names(tree: ast.Module, modname: str) -> set[str]:
 
 def read_module(name: str, path: Path) -> ModuleFacts:
     """The facts of one file; a file that does not parse gets ``syntax_error`` set."""
-    facts = ModuleFacts(name, path)
+    facts = ModuleFacts(name, path, is_package=path.name == "__init__.py")
     try:
         tree = ast.parse(path.read_text(encoding="utf-8", errors="replace"), filename=str(path))
     except (SyntaxError, ValueError, RecursionError) as exc:
