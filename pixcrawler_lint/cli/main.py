@@ -1,4 +1,4 @@
-"""``pixcrawler-lint``: the command line (``check``, ``baseline``, ``explain``, ``rules``).
+"""``pixcrawler-lint``: the command line (``check``, ``baseline``, ``explain``, ``rules``, ``init``).
 
 Exit status: 0 clean, 1 findings, 2 usage or configuration error (one line on stderr).
 """
@@ -24,6 +24,7 @@ from pixcrawler_lint.cli.runner import default_jobs
 from pixcrawler_lint.cli.sources import SourceCache
 from pixcrawler_lint.config import ConfigError
 from pixcrawler_lint.registry import known_code_prefix
+from pixcrawler_lint.init.command import InitError, add_init_command, run_init
 
 __all__ = ["main", "build_parser", "EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_ERROR"]
 
@@ -117,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=["text", "json"], default="text")
+    add_init_command(commands)
     return parser
 
 
@@ -231,12 +233,14 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             return _baseline(args, stdout, stderr)
         if args.command == "server":
             return _server()
+        if args.command == "init":
+            return run_init(args, stdout, stderr)
         if args.command == "explain":
             stdout.write(explain_text(find_rule(args.rule)))
             return EXIT_CLEAN
         stdout.write(rules_json() if args.format == "json" else rules_table())
         return EXIT_CLEAN
-    except (ConfigError, PathError, BaselineError, DiffError, UnknownRule, _UsageError) as exc:
+    except (ConfigError, PathError, BaselineError, DiffError, UnknownRule, InitError, _UsageError) as exc:
         stderr.write(f"pixcrawler-lint: error: {exc}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
