@@ -1,6 +1,8 @@
 """``pixcrawler-lint``: the command line (``check``, ``baseline``, ``explain``, ``rules``).
 
-Exit status: 0 clean, 1 findings, 2 usage or configuration error (one line on stderr).
+Exit status: 0 clean, 1 findings, 2 usage or configuration error (one line on stderr),
+3 internal error (a crash of the linter, or a PXL900 finding: a rule crashed, so the result is
+incomplete; ``--exit-zero`` does not hide it).
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ from pixcrawler_lint.cli.formatters.text import render_concise
 from pixcrawler_lint.cli.runner import default_jobs
 from pixcrawler_lint.cli.sources import SourceCache
 from pixcrawler_lint.config import ConfigError
+from pixcrawler_lint.engine import INTERNAL_ERROR
 
-__all__ = ["main", "build_parser", "EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_ERROR"]
+__all__ = ["main", "build_parser", "EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_ERROR", "EXIT_INTERNAL"]
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 class _Parser(argparse.ArgumentParser):
@@ -66,6 +69,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--select", type=_codes, default=[], metavar="CODES",
                         help="only these codes/prefixes (PXL2,PXL401)")
     parser.add_argument("--ignore", type=_codes, default=[], metavar="CODES", help="never these codes/prefixes")
+    parser.add_argument("--extend-ignore", type=_codes, action="extend", default=[], metavar="CODES",
+                        help="never these codes either (PXL903: skip unparseable files with a warning)")
     parser.add_argument("--no-contracts", dest="contracts", action="store_false",
                         help="do not check the whole-project import contracts")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress indicator and no notes on stderr")
@@ -108,7 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _options(args: argparse.Namespace) -> CheckOptions:
     return CheckOptions(
         paths=args.paths, jobs=args.jobs or default_jobs(), exclude=args.exclude, select=args.select,
-        ignore=args.ignore, contracts=args.contracts, warn_unused_noqa=getattr(args, "warn_unused_noqa", False),
+        ignore=[*args.ignore, *args.extend_ignore], contracts=args.contracts,
+        warn_unused_noqa=getattr(args, "warn_unused_noqa", False),
         baseline=getattr(args, "baseline", None), diff=getattr(args, "diff", None), quiet=args.quiet,
     )
 
@@ -123,6 +129,8 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         args.output.write_text(text, encoding="utf-8")
     else:
         stdout.write(text)
+    if any(finding.code == INTERNAL_ERROR[0] for finding in report.findings):
+        return EXIT_INTERNAL
     return EXIT_FINDINGS if report.findings and not args.exit_zero else EXIT_CLEAN
 
 
@@ -186,3 +194,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     except KeyboardInterrupt:
         stderr.write("pixcrawler-lint: interrupted\n")
         return 130
+    except Exception as exc:  # pylint: disable=broad-exception-caught  # a bug of ours: say so, exit 3
+        detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+        stderr.write(f"pixcrawler-lint: internal error: {detail}; please report this bug\n")
+        return EXIT_INTERNAL
