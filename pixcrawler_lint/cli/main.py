@@ -22,6 +22,7 @@ from pixcrawler_lint.cli.discovery import PathError
 from pixcrawler_lint.cli.explain import UnknownRule, explain_text, find_rule, rules_json, rules_table
 from pixcrawler_lint.cli.formatters import FORMATS, render
 from pixcrawler_lint.cli.formatters.text import render_concise
+from pixcrawler_lint.cli.output import OutputError, check_writable, write_atomic
 from pixcrawler_lint.cli.runner import default_jobs
 from pixcrawler_lint.cli.sources import SourceCache
 from pixcrawler_lint.config import ConfigError
@@ -120,13 +121,15 @@ def _options(args: argparse.Namespace) -> CheckOptions:
 
 
 def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    if args.output is not None:
+        check_writable(args.output)
     report = run_check(_options(args), stderr)
     if not args.quiet:
         for path, why in report.skipped:
             stderr.write(f"pixcrawler-lint: warning: skipped {path}: {why}\n")
     text = render_concise(report) if args.format == "concise" else render(args.format, report)
     if args.output is not None:
-        args.output.write_text(text, encoding="utf-8")
+        write_atomic(args.output, text)
     else:
         stdout.write(text)
     if any(finding.code == INTERNAL_ERROR[0] for finding in report.findings):
@@ -138,8 +141,10 @@ def _baseline(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.add_new and not args.update:
         raise _UsageError("--add-new only makes sense with --update")
     options = _options(args)
-    collected = collect_findings(options, stderr)
     file: Path = args.output
+    check_writable(file)
+    old = Baseline.load(file) if args.update else None
+    collected = collect_findings(options, stderr)
     base = file.absolute().parent
     sources = SourceCache()
     current = Baseline.from_findings(collected.findings, base, sources)
@@ -147,7 +152,7 @@ def _baseline(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         current.dump(file)
         stdout.write(f"Wrote {current.total()} findings to {file}.\n")
         return EXIT_CLEAN
-    old = Baseline.load(file)
+    assert old is not None
     comparison = compare(collected.findings, old, base, sources, {str(p) for p in collected.files})
     counts: Counter[BaselineKey] = Counter(old.counts)
     counts.subtract(comparison.fixed)
@@ -188,7 +193,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             return EXIT_CLEAN
         stdout.write(rules_json() if args.format == "json" else rules_table())
         return EXIT_CLEAN
-    except (ConfigError, PathError, BaselineError, DiffError, UnknownRule, _UsageError) as exc:
+    except (ConfigError, PathError, BaselineError, DiffError, OutputError, UnknownRule, _UsageError) as exc:
         stderr.write(f"pixcrawler-lint: error: {exc}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
