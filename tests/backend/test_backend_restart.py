@@ -111,8 +111,16 @@ class AppProcess:
     def start(self) -> None:
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "backend.main:app", "--host", "127.0.0.1",
-                 "--port", str(self.port)],
+                [
+                    sys.executable,
+                    "-m",
+                    "uvicorn",
+                    "backend.main:app",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(self.port),
+                ],
                 cwd=self.workdir,
                 env=self.env,
                 stdout=log,
@@ -172,7 +180,9 @@ def test_a_job_killed_mid_crawl_is_failed_at_restart_and_can_run_again(
     """SIGKILL during a crawl; after the restart the job is failed, not running forever."""
     app_process.start()
     urls = [f"{holding_server.base_url}/quick.png", f"{holding_server.base_url}/held.png"]
-    with httpx.Client(base_url=f"{app_process.base_url}/api/v1", trust_env=False, timeout=30) as api:
+    with httpx.Client(
+        base_url=f"{app_process.base_url}/api/v1", trust_env=False, timeout=30
+    ) as api:
         key = api.post("/users", json={"email": "k@example.com", "full_name": "K"}).json()
         api.headers["Authorization"] = f"Bearer {key['api_key']}"
         project = api.post("/projects", json={"name": "Crash"}).json()
