@@ -124,7 +124,7 @@ def test_no_services_layer() -> None:
     assert codes("app.routes.users", "app.crud.user", config) == []
     assert codes("app.routes.users", "app.models", config) == []
     assert codes("app.crud.user", "app.routes.users", config) == ["PXL101"]
-    assert codes("app.routes.users", "sqlalchemy", config) == ["PXL102"]  # queries belong in crud
+    assert codes("app.routes.users", "sqlalchemy", config) == []  # routes own the session
     policy = architecture_of(config).policy
     assert policy.routes_own_session and policy.api_builds_services and not policy.services_own_queries
     assert classify("backend.services.x", config) is None  # an absent layer classifies nothing
