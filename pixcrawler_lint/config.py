@@ -37,6 +37,9 @@ class Config:
     composition_roots: tuple[str, ...] = _strings("backend.api.dependencies")
     types_modules: tuple[str, ...] = _strings("backend.api.types")
     admin_modules: tuple[str, ...] = _strings("backend.api.v1.endpoints.policies")
+    # Admin scope by router (`module.variable`) and by the route's full mounted path.
+    admin_routers: tuple[str, ...] = ()
+    admin_path_prefixes: tuple[str, ...] = ()
     admin_guards: tuple[str, ...] = _strings("require_admin")
     admin_aliases: tuple[str, ...] = _strings("AdminUser")
     current_user_names: tuple[str, ...] = _strings("current_user")
@@ -121,6 +124,20 @@ def _convert_table(key: str, name: str, value: Any, where: str) -> Any:
     return tuple((str(code), str(letter)) for code, letter in table.items())
 
 
+def _check_items(key: str, name: str, value: list[str], where: str) -> None:
+    """The admin scope keys have a shape: ``module.router`` names and ``/absolute`` paths."""
+    for item in value:
+        if name == "admin_routers" and (item.count(".") < 1 or not all(item.split("."))):
+            raise ConfigError(
+                f"{where}: [tool.pixcrawler_lint] key '{key}' names a router as 'module.variable', "
+                f"got {item!r}"
+            )
+        if name == "admin_path_prefixes" and not item.startswith("/"):
+            raise ConfigError(
+                f"{where}: [tool.pixcrawler_lint] key '{key}' takes paths starting with '/', got {item!r}"
+            )
+
+
 def _convert(key: str, name: str, value: Any, where: str) -> Any:
     if name in ("per_file_ignores", "severity"):
         return _convert_table(key, name, value, where)
@@ -133,6 +150,7 @@ def _convert(key: str, name: str, value: Any, where: str) -> Any:
                 f"{where}: [tool.pixcrawler_lint] key '{key}' must be a list of strings, "
                 f"got {type(value).__name__} {value!r}"
             )
+        _check_items(key, name, value, where)
         return tuple(value)
     if not isinstance(value, str):
         raise ConfigError(
