@@ -188,10 +188,16 @@ def test_presets_and_the_automatic_choice(tmp_path: Path) -> None:
     assert architecture_of(DEFAULT_CONFIG).preset == "pixcrawler"
     assert architecture_of(table(api=["app.web"])).preset == "recommended"
     assert architecture_of(table(api=["app.web"], preset="pixcrawler")).preset == "pixcrawler"
-    for name, layout, preset in (("other", "app/web", "recommended"), ("pixcrawler", "backend/api", "pixcrawler"),
-                                 ("src", "src/backend/services", "pixcrawler")):
+    no_table = "[project]\nname = 'x'\n"
+    names_only = "[tool.pixcrawler_lint]\ntypes-modules = ['app.deps']\n"
+    for name, layout, text, preset in (
+        ("other", "app/web", no_table, "recommended"),
+        ("pixcrawler", "backend/api", no_table, "pixcrawler"),
+        ("src", "src/backend/services", no_table, "pixcrawler"),
+        ("names-only", "app/web", names_only, "pixcrawler"),
+    ):
         (tmp_path / name / layout).mkdir(parents=True)
-        (tmp_path / name / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+        (tmp_path / name / "pyproject.toml").write_text(text, encoding="utf-8")
         assert architecture_of(load_config(tmp_path / name / "pyproject.toml")).preset == preset, name
 
 
