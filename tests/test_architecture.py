@@ -48,12 +48,16 @@ def test_pattern_matching(pattern: str, modname: str, expected: bool) -> None:
 
 
 def test_specificity_literals_beat_wildcards_and_longer_beats_shorter() -> None:
-    spec = {text: parse_pattern(text).specificity for text in (
-        "backend.api", "backend.api.types", "dispatch.incident", "*.*.views", "dispatch.*.views", "dispatch.**.views",
-    )}
-    assert spec["backend.api.types"] > spec["backend.api"]
-    assert spec["dispatch.incident"] > spec["*.*.views"]
-    assert spec["dispatch.*.views"] > spec["dispatch.**.views"]
+    def spec(pattern: str, modname: str) -> tuple[int, int, int] | None:
+        return parse_pattern(pattern).specificity(modname)
+
+    assert spec("backend.api.types", "backend.api.types.x") > spec("backend.api", "backend.api.types.x")
+    assert spec("dispatch.incident", "dispatch.incident.views") > spec("*.*.views", "dispatch.incident.views")
+    assert spec("dispatch.*.views", "dispatch.a.views") > spec("dispatch.**.views", "dispatch.a.views")
+    # equal literals and stars: the pattern covering more of the name wins
+    assert spec("dispatch.**.service", "dispatch.database.service") == (2, 0, 3)
+    assert spec("dispatch.database", "dispatch.database.service") == (2, 0, 2)
+    assert spec("dispatch.api", "dispatch.database") is None
 
 
 @pytest.mark.parametrize("bad", ["", "a..b", "a.b-c", "**", "*.**", "a.1b"])
@@ -73,6 +77,9 @@ def test_most_specific_pattern_wins_across_layers() -> None:
     assert classify("dispatch.incident.models.Incident", config) is Layer.MODELS
     assert classify("dispatch.config", config) is Layer.SHARED  # only the shared pattern matches
     assert classify("other.views", config) is None
+    both = table(models=["dispatch.database"], services=["dispatch.**.service"])
+    assert classify("dispatch.database.service", both) is Layer.SERVICES
+    assert classify("dispatch.database.core", both) is Layer.MODELS
 
 
 def test_equal_matches_in_two_layers_are_a_config_error_naming_both_patterns() -> None:
@@ -212,6 +219,7 @@ def test_select_extend_select_ignore_by_specificity() -> None:
     model = architecture_of(table(select=["PXL2"], ignore=["PXL20"], extend_select=["PXL204", "PXL6"]))
     assert model.enabled("PXL204") and model.enabled("PXL210") and model.enabled("PXL601")
     assert not model.enabled("PXL201") and not model.enabled("PXL101")
+    assert model.enabled("PXL900") and model.enabled("PXL901")  # internal codes stay on under select
     model = architecture_of(table(ignore=["PXL2"]))
     assert not model.enabled("PXL204") and model.enabled("PXL101")
 

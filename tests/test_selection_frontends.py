@@ -39,7 +39,10 @@ def write_project(root: Path, table: str, files: dict[str, str]) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-SHADOWED = '"""Doc."""\n\nfrom fastapi import status\n\n__all__ = ["ok"]\n\n\ndef ok(status: int) -> int:\n    return status.HTTP_200_OK\n'
+SHADOWED = (
+    '"""Doc."""\n\nfrom fastapi import status\n\n__all__ = ["ok"]\n\n\n'
+    "def ok(status: int) -> int:\n    return status.HTTP_200_OK\n"
+)
 
 
 def test_cli_select_overrides_the_configuration_but_not_per_file_ignores() -> None:
@@ -156,3 +159,19 @@ def test_no_warning_for_unused_defaults_or_without_a_table(tmp_path: Path) -> No
     })
     proc = cli(tmp_path, "check", ".", "--strict-config", "--quiet")
     assert proc.returncode == 0 and proc.stderr == ""
+
+
+def test_cli_reports_an_equal_layer_match_before_linting(tmp_path: Path) -> None:
+    write_project(tmp_path, '[tool.pixcrawler_lint]\nmodels = ["app.database"]\nservices = ["app.*.service", "app.x"]\n'
+                  'api = ["app.*.service"]\n', {"app/__init__.py": ""})
+    proc = cli(tmp_path, "check", ".")
+    assert proc.returncode == 2 and "is in both" in proc.stderr
+    write_project(tmp_path, '[tool.pixcrawler_lint]\napi = ["app.*.x"]\nservices = ["app.x.*"]\n', {
+        "app/__init__.py": "", "app/x/__init__.py": "", "app/x/x.py": "", "app/y/__init__.py": "", "app/y/x.py": "",
+    })
+    proc = cli(tmp_path, "check", ".")
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    assert "module app.x.x matches 'api' pattern 'app.*.x' and 'services' pattern 'app.x.*'" in proc.stderr
+    target = str((tmp_path / "app/x/x.py").resolve())
+    assert run_flake8(tmp_path)[target] == {(1, "PXL901")}
+    assert run_pylint(tmp_path)[target] == {(1, "PXL901")}

@@ -154,13 +154,14 @@ class Architecture:
         if modname in self._layers:
             return self._layers[modname]
         best: list[tuple[Pattern, Layer, str]] = []
+        best_specificity: tuple[int, int, int] | None = None
         for entry in self._layer_patterns:
-            pattern = entry[0]
-            if not pattern.matches(modname):
+            specificity = entry[0].specificity(modname)
+            if specificity is None:
                 continue
-            if not best or pattern.specificity > best[0][0].specificity:
-                best = [entry]
-            elif pattern.specificity == best[0][0].specificity:
+            if best_specificity is None or specificity > best_specificity:
+                best, best_specificity = [entry], specificity
+            elif specificity == best_specificity:
                 best.append(entry)
         layers = {layer for _p, layer, _k in best}
         if len(layers) > 1:
