@@ -69,6 +69,8 @@ class Config:
     severity: tuple[tuple[str, str], ...] = ()
     # The TOML keys the table sets (the others keep their defaults); not a TOML key.
     explicit: frozenset[str] = frozenset()
+    # Folders (relative to the pyproject.toml) that the project runs with on sys.path.
+    source_roots: tuple[str, ...] = ()
     # Where the settings came from (None: built-in defaults); not a TOML key.
     source: Path | None = field(default=None, compare=False)
 
@@ -179,6 +181,10 @@ def config_from_table(table: Any, where: str = "pyproject.toml", source: Path | 
             raise ConfigError(f"{where}: unknown key '{key}' in [tool.pixcrawler_lint]{hint}")
         name = key.replace("-", "_")
         values[name] = _convert(key, name, value, where)
+        if name == "source_roots" and any(not item or Path(item).is_absolute() for item in values[name]):
+            raise ConfigError(
+                f"{where}: [tool.pixcrawler_lint] key '{key}' must list folders relative to pyproject.toml"
+            )
     config = dataclasses.replace(DEFAULT_CONFIG, source=source, explicit=frozenset(values), **values)
     _validate_model(config)
     return config
@@ -199,7 +205,10 @@ def load_config(pyproject: Path) -> Config:
         raise ConfigError(f"{pyproject}: cannot read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{pyproject}: invalid TOML: {exc}") from None
-    table = data.get("tool", {}).get("pixcrawler_lint")
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{pyproject}: 'tool' must be a table, got {type(tool).__name__} {tool!r}")
+    table = tool.get("pixcrawler_lint")
     if table is None:
         return dataclasses.replace(DEFAULT_CONFIG, source=pyproject)
     return config_from_table(table, where=str(pyproject), source=pyproject)

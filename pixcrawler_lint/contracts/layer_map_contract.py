@@ -27,6 +27,7 @@ from importlinter.domain.contract import Contract, ContractCheck, InvalidContrac
 from pixcrawler_lint.architecture.model import architecture_of
 from pixcrawler_lint.config import Config, ConfigError, config_for_path, load_config
 from pixcrawler_lint.contracts.architecture import Violation, check_architecture
+from pixcrawler_lint.contracts.graph import rerooted
 
 __all__ = ["LayerMapContract"]
 
@@ -74,7 +75,7 @@ class LayerMapContract(Contract):
         # a contract judges modules, not files)
         model = architecture_of(self.config)
         try:
-            violations = [v for v in check_architecture(graph, self.config) if model.enabled(v.code)]
+            violations = [v for v in check_architecture(rerooted(graph), self.config) if model.enabled(v.code)]
         except ConfigError as error:  # a module matching two layers equally: broken, never a traceback
             return ContractCheck(kept=False, metadata={"violations": [], "error": str(error)})
         output.verbose_print(verbose, f"{len(violations)} layer-map violation(s).")
