@@ -21,12 +21,8 @@ from pixcrawler_lint.architecture.model import architecture_of
 from pixcrawler_lint.architecture.selection import CommandLine
 from pixcrawler_lint.config import Config, config_for_path
 from pixcrawler_lint.findings import Finding
-<<<<<<< HEAD
 from pixcrawler_lint.modules import ParseError, locate_module, read_source
-=======
-from pixcrawler_lint.modules import ParseError, read_source
 from pixcrawler_lint.python_version import notice_once
->>>>>>> main
 from pixcrawler_lint.registry import all_rules
 from pixcrawler_lint.rules.internal.syntax_error import SyntaxErrorRule
 from pixcrawler_lint.rules.internal.unused_noqa import UnusedNoqa
