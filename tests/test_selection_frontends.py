@@ -175,3 +175,12 @@ def test_cli_reports_an_equal_layer_match_before_linting(tmp_path: Path) -> None
     target = str((tmp_path / "app/x/x.py").resolve())
     assert run_flake8(tmp_path)[target] == {(1, "PXL901")}
     assert run_pylint(tmp_path)[target] == {(1, "PXL901")}
+
+
+def test_a_source_root_without_modules_is_loud(tmp_path: Path) -> None:
+    write_project(tmp_path, '[tool.pixcrawler_lint]\nsource-roots = ["backend", "nowhere"]\n', {
+        "backend/__init__.py": "", "backend/api/__init__.py": "", "backend/api/x.py": "",
+    })
+    proc = cli(tmp_path, "check", ".", "--quiet", "--strict-config")
+    assert proc.returncode == 2
+    assert "source-roots: folder 'nowhere' holds no module" in proc.stderr and "'backend'" not in proc.stderr

@@ -24,7 +24,7 @@ from pixcrawler_lint.registry import known_code_prefix
 __all__ = ["Architecture", "architecture_of", "resolve_preset", "LAYER_KEYS", "MODULE_KEYS"]
 
 LAYER_KEYS: tuple[str, ...] = ("api", "services", "repositories", "models", "shared")
-# Every key whose values are module patterns (source-roots joins them when it lands).
+# Every key whose values are module patterns (source-roots, folders, is judged in misconfiguration.py).
 MODULE_KEYS: tuple[str, ...] = (*LAYER_KEYS, "composition-roots", "types-modules", "admin-modules")
 # The top package of the PixCrawler default layout: a project that has it is laid out that way.
 _PIXCRAWLER_PACKAGE = "backend"
