@@ -21,7 +21,7 @@ from pixcrawler_lint.architecture.model import architecture_of
 from pixcrawler_lint.architecture.selection import CommandLine
 from pixcrawler_lint.config import Config, config_for_path
 from pixcrawler_lint.findings import Finding
-from pixcrawler_lint.modules import ParseError, read_source
+from pixcrawler_lint.modules import ParseError, locate_module, read_source
 from pixcrawler_lint.python_version import notice_once
 from pixcrawler_lint.registry import all_rules
 from pixcrawler_lint.rules.internal.syntax_error import SyntaxErrorRule
@@ -74,6 +74,8 @@ def _validate_configuration(files: Sequence[Path]) -> list[str]:
     for directory in sorted({file.parent for file in files}):
         config = config_for_path(directory / "__probe__.py")
         configs.setdefault((config, config.source), config)
+    for file in files:  # a module in two layers equally: one error now, not one per file later
+        architecture_of(config_for_path(file)).layer_of(locate_module(file).modname)
     return [f"{config.source}: {line}" for config in configs.values() for line in misconfiguration_warnings(config)]
 
 
