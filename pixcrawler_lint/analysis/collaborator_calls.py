@@ -28,6 +28,7 @@ from pixcrawler_lint.analysis.collaborators import (
 from pixcrawler_lint.analysis.inference import infer_one
 from pixcrawler_lint.analysis.origins import library_name
 from pixcrawler_lint.analysis.project_inference import infer_project
+from pixcrawler_lint.analysis.resolution.accessors import is_accessor
 from pixcrawler_lint.analysis.resolution.module_functions import is_layer_function, module_function
 from pixcrawler_lint.analysis.signatures import (
     CallShape,
@@ -115,8 +116,8 @@ def _public_methods(cls: nodes.ClassDef) -> list[str]:
         for name, definitions in klass.locals.items():
             if name.startswith("_") or name in names:
                 continue
-            if any(isinstance(d, nodes.FunctionDef) for d in definitions):
-                names.append(name)
+            if any(isinstance(d, nodes.FunctionDef) and not is_accessor(d) for d in definitions):
+                names.append(name)  # a @property is not a method to suggest calling
     return names
 
 
