@@ -29,6 +29,7 @@ from backend.services.notification import NotificationService
 from backend.services.policy import PolicyService
 from backend.services.project import ProjectService
 from backend.services.project_overview import ProjectOverviewService, RepositoryRegistry
+from backend.services.report import ReportService
 from backend.services.user import UserService
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "get_policy_service",
     "get_project_overview_service",
     "get_project_service",
+    "get_report_service",
     "get_session",
     "get_user_service",
     "require_admin",
@@ -152,3 +154,8 @@ async def get_dataset_catalog_service(session: AsyncSession = Depends(get_sessio
 async def get_project_overview_service(session: AsyncSession = Depends(get_session)) -> ProjectOverviewService:
     """Build the project overview service on one registry of repositories."""
     return ProjectOverviewService(RepositoryRegistry(ProjectRepository(session), DatasetRepository(session)))
+
+
+async def get_report_service(session: AsyncSession = Depends(get_session)) -> ReportService:
+    """Build the report service for this request."""
+    return ReportService(ActivityLogRepository(session))

@@ -16,6 +16,7 @@ from backend.api.dependencies import (
     get_notification_service,
     get_project_overview_service,
     get_project_service,
+    get_report_service,
     get_session,
     get_user_service,
     require_admin,
@@ -29,6 +30,7 @@ from backend.services.metrics import MetricsService
 from backend.services.notification import NotificationService
 from backend.services.project import ProjectService
 from backend.services.project_overview import ProjectOverviewService
+from backend.services.report import ReportService
 from backend.services.user import UserService
 
 __all__ = [
@@ -44,6 +46,7 @@ __all__ = [
     "NotificationServiceDep",
     "ProjectOverviewServiceDep",
     "ProjectServiceDep",
+    "ReportServiceDep",
     "UserServiceDep",
 ]
 
@@ -61,3 +64,4 @@ ActivityLogServiceDep = Annotated[ActivityLogService, Depends(get_activity_log_s
 MetricsServiceDep = Annotated[MetricsService, Depends(get_metrics_service)]
 DatasetCatalogServiceDep = Annotated[DatasetCatalogService, Depends(get_dataset_catalog_service)]
 ProjectOverviewServiceDep = Annotated[ProjectOverviewService, Depends(get_project_overview_service)]
+ReportServiceDep = Annotated[ReportService, Depends(get_report_service)]
