@@ -371,7 +371,7 @@ def _module_function_verdict(call: nodes.Call, ctx: ModuleContext) -> CallVerdic
     """``crud.create_item(...)`` / ``create_item(...)``: a project function of the services or
     repositories layer, bound to its real signature (untrusted decorators: no signature)."""
     function = module_function(call.func)
-    if function is None or not is_layer_function(function, ctx.config):
+    if function is None or not is_layer_function(function, ctx.architecture):
         return None
     shape = CallShape.of(call)
     signature = signature_of(function, bound=False)
