@@ -163,14 +163,6 @@ def _candidate_names(graph: ImportGraph, path: list[str]) -> list[str]:
     return [imported, *dict.fromkeys(refined)]
 
 
-class _Blank(dict[str, str]):
-    """Message arguments; one only the inline rule knows (PXL105's ``{exceptions}`` hint, from
-    the module's vocabulary) is left out of the contract's message instead of raising."""
-
-    def __missing__(self, key: str) -> str:
-        return ""
-
-
 def check_architecture(graph: ImportGraph, config: Config) -> list[Violation]:
     """Every violation of PXL101–PXL105 in ``graph`` under the layer map of ``config``, sorted.
 
@@ -199,7 +191,20 @@ def check_architecture(graph: ImportGraph, config: Config) -> list[Violation]:
                         imported=name,
                         chain=chain,
                         symbol=rule.symbol if rule else breach.code,
-                        message=rule.message.format_map(_Blank(breach.args)) if rule else str(breach.args),
+                        message=_message(rule.message, breach.args) if rule else str(breach.args),
                         hint=_hint(importer, path, config),
                     )
     return sorted(violations.values())
+
+
+class _Blank(dict[str, str]):
+    """Message arguments that only a module's own context can fill (the project's words, e.g.
+    PXL105's exceptions module) read as empty in a whole-graph check."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _message(template: str, args: dict[str, str]) -> str:
+    return template.format_map(_Blank(args))
+
