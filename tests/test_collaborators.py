@@ -605,6 +605,9 @@ class ItemRepository:
 class ByIdRepository:
     def delete(self, project_id: int) -> None: ...
 
+class EitherRepository:
+    def delete(self, target: "int | Job") -> None: ...
+
 class Job:
     id: int
 """
@@ -615,7 +618,10 @@ def test_delete_given_an_id_is_pxl406() -> None:
         DELETE_REPO
         + textwrap.dedent(
             """
-            async def use(repo: ItemRepository, by_id: ByIdRepository, job: Job, project_id: int, project: Any) -> None:
+            async def use(
+                repo: ItemRepository, by_id: ByIdRepository, job: Job, project_id: int, project: Any,
+                either: EitherRepository,
+            ) -> None:
                 await repo.delete(project_id)
                 await repo.delete(job.id)
                 await repo.delete(7)
@@ -624,10 +630,11 @@ def test_delete_given_an_id_is_pxl406() -> None:
                 await repo.delete(True)
                 by_id.delete(project_id)
                 await repo.delete(project_id, 1)
+                either.delete(project_id)
             """
         )
     )
-    first = len(DELETE_REPO.splitlines()) + 2
+    first = len(DELETE_REPO.splitlines()) + 5
     assert verdicts == [
         (first + 1, "PXL406"), (first + 2, "PXL406"), (first + 3, "PXL406"), (first + 4, "PXL406"),
         (first + 8, "PXL406"),  # also one argument too many: the id is what to fix first
