@@ -300,3 +300,14 @@ def test_status_code_advice_follows_what_the_route_does(name: str, advice: str) 
 def test_admin_scope_keys_are_validated(table: str, key: str) -> None:
     with pytest.raises(ConfigError, match=key):
         config_from_table(tomllib.loads(table))
+
+
+def test_an_app_built_in_a_factory_function_guards_what_it_includes(tmp_path: Path) -> None:
+    mounts = (
+        "\n\ndef create_app() -> FastAPI:\n    application = FastAPI(dependencies=[Depends(require_admin)])\n"
+        '    application.include_router(admin.router, prefix="/admin")\n    return application\n'
+    )
+    root = _app_project(tmp_path, mounts)
+    assert "PXL211" not in _codes_of(root / "app/routes/admin.py")
+    root = _app_project(tmp_path / "unguarded", mounts.replace("dependencies=[Depends(require_admin)]", ""))
+    assert "PXL211" in _codes_of(root / "app/routes/admin.py")
