@@ -18,12 +18,14 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pixcrawler_lint.architecture.selection import CommandLine
 from pixcrawler_lint.cli.discovery import group_by_project_root
 from pixcrawler_lint.cli.suppression import Pragmas, parse_pragmas
 from pixcrawler_lint.engine import internal_error, lint_source
 from pixcrawler_lint.findings import Finding
 from pixcrawler_lint.modules import ParseError, activate_project_root, read_source
 from pixcrawler_lint.registry import Rule, all_rules
+from pixcrawler_lint.rules.internal.syntax_error import syntax_error_finding
 
 __all__ = ["FileResult", "lint_files", "lint_one", "default_jobs"]
 
@@ -33,7 +35,11 @@ _MIN_FILES_FOR_POOL = 8
 
 @dataclass
 class FileResult:
-    """What one file yielded: engine findings, its suppression comments, or why it was skipped."""
+    """What one file yielded: engine findings and its suppression comments.
+
+    A file that cannot be read or parsed yields one PXL903 finding, and ``skipped`` says why
+    (printed as a warning instead when PXL903 is not selected).
+    """
 
     path: str
     findings: list[Finding] = field(default_factory=list)
@@ -56,22 +62,28 @@ def _rules(codes: Sequence[str] | None) -> list[type[Rule]] | None:
     return [rule for rule in all_rules() if rule.code in wanted]
 
 
-def lint_one(path: Path, codes: Sequence[str] | None = None) -> FileResult:
-    """Lint one file with the rules of ``codes`` (None: all); never raises (a crash is PXL900)."""
+def lint_one(path: Path, codes: Sequence[str] | None = None, command_line: CommandLine | None = None) -> FileResult:
+    """Lint one file with the rules of ``codes`` (None: all) that its configuration enables
+    (``command_line`` overrides it); never raises (a crash is PXL900)."""
     name = str(path)
     try:
         source = read_source(path)
     except (ParseError, OSError) as exc:
-        return FileResult(name, skipped=f"cannot read: {exc}")
+        why = f"cannot read: {exc.strerror or exc}" if isinstance(exc, OSError) else str(exc)
+        return FileResult(name, [syntax_error_finding(name, why)], skipped=why)
     try:
         tree = ast.parse(source)
-    except SyntaxError as exc:
-        return FileResult(name, skipped=f"syntax error at line {exc.lineno}: {exc.msg}")
-    except (ValueError, RecursionError) as exc:
-        return FileResult(name, skipped=f"cannot parse: {type(exc).__name__}")
+    except SyntaxError as exc:  # incl. IndentationError, TabError
+        where = f" at line {exc.lineno}" if exc.lineno else ""
+        why = f"{type(exc).__name__}{where}: {exc.msg}"
+        finding = syntax_error_finding(name, why, exc.lineno or 1, (exc.offset or 1) - 1)
+        return FileResult(name, [finding], skipped=why)
+    except (ValueError, RecursionError, MemoryError) as exc:  # a NUL byte; nesting past the parser's limit
+        why = f"cannot parse: {exc}" if isinstance(exc, ValueError) else f"cannot parse: {type(exc).__name__}"
+        return FileResult(name, [syntax_error_finding(name, why)], skipped=why)
     pragmas = parse_pragmas(source, tree)
     try:
-        findings = lint_source(source, name, _rules(codes))
+        findings = lint_source(source, name, _rules(codes), command_line=command_line)
     except Exception as exc:  # pylint: disable=broad-exception-caught  # a crash must not end the run
         findings = [internal_error(name, "engine", "engine", exc)]
     return FileResult(name, findings, pragmas)
@@ -93,9 +105,11 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return context
 
 
-def _lint_chunk(root: Path, files: Sequence[Path], codes: Sequence[str] | None) -> list[FileResult]:
+def _lint_chunk(
+    root: Path, files: Sequence[Path], codes: Sequence[str] | None, command_line: CommandLine | None = None,
+) -> list[FileResult]:
     activate_project_root(root)
-    return [lint_one(path, codes) for path in files]
+    return [lint_one(path, codes, command_line) for path in files]
 
 
 def _chunks(files: list[Path], jobs: int) -> list[list[Path]]:
@@ -108,10 +122,12 @@ def lint_files(
     jobs: int,
     on_done: Callable[[FileResult], None] | None = None,
     codes: Sequence[str] | None = None,
+    command_line: CommandLine | None = None,
 ) -> list[FileResult]:
     """Lint ``files`` with ``jobs`` processes (1: in this process); results in input order.
 
-    ``codes`` limits the rules that run (None: every rule).
+    ``codes`` limits the rules that run (None: every rule); each file's configuration then
+    selects among them, with ``command_line`` (``--select`` / ``--ignore``) on top.
     """
     groups = group_by_project_root(files)
     results: dict[str, FileResult] = {}
@@ -123,7 +139,7 @@ def lint_files(
 
     if jobs <= 1 or len(files) < _MIN_FILES_FOR_POOL:
         for root, members in groups.items():
-            for result in _lint_chunk(root, members, codes):
+            for result in _lint_chunk(root, members, codes, command_line):
                 done(result)
     else:
         tasks = [(root, chunk) for root, members in groups.items() for chunk in _chunks(members, jobs)]
@@ -131,7 +147,7 @@ def lint_files(
             max_workers=min(jobs, len(tasks)), mp_context=_pool_context(), initializer=_init_worker
         ) as pool:
             futures: dict[Future[list[FileResult]], list[Path]] = {
-                pool.submit(_lint_chunk, root, chunk, codes): chunk for root, chunk in tasks
+                pool.submit(_lint_chunk, root, chunk, codes, command_line): chunk for root, chunk in tasks
             }
             for future in as_completed(futures):
                 try:

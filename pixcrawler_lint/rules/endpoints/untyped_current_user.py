@@ -11,6 +11,7 @@ from pixcrawler_lint.analysis.route_dependencies import (
     spelled_name,
 )
 from pixcrawler_lint.analysis.routes import Parameter, find_routes
+from pixcrawler_lint.analysis.vocabulary import vocabulary
 from pixcrawler_lint.config import Config
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
@@ -91,11 +92,12 @@ class UntypedCurrentUser(Rule):
     severity = Severity.WARNING
     message = (
         "parameter '{param}' of {name}() is {problem}: annotate it with the current-user alias "
-        "of {types_module} (e.g. `{param}: CurrentUser`)"
+        "of {types_module} (e.g. `{param}: {alias}`)"
     )
 
     def check(self, ctx: ModuleContext) -> None:
-        types_module = ctx.config.types_modules[0] if ctx.config.types_modules else "a types module"
+        words = vocabulary(ctx)
+        types_module = words.types_module
         for route in find_routes(ctx):
             for parameter in route.parameters:
                 if parameter.name not in ctx.config.current_user_names:
@@ -104,5 +106,5 @@ class UntypedCurrentUser(Rule):
                 if problem is not None:  # PXL206 leaves this parameter to this rule
                     ctx.report(
                         self, parameter.node, param=parameter.name, name=route.name,
-                        problem=problem, types_module=types_module,
+                        problem=problem, types_module=types_module, alias=words.current_user,
                     )
