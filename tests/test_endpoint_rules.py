@@ -198,7 +198,7 @@ def _app_project(tmp_path: Path, mounts: str, table: str = 'admin-path-prefixes 
     root = tmp_path / "project"
     (root / "app" / "routes").mkdir(parents=True)
     (root / "pyproject.toml").write_text(
-        f'[project]\nname = "p"\nversion = "0"\n\n[tool.pixcrawler_lint]\n{table}\n', encoding="utf-8"
+        f'[project]\nname = "p"\nversion = "0"\n\n[tool.pixcrawler_lint]\npreset = "pixcrawler"\n{table}\n', encoding="utf-8"
     )
     for name, text in {
         "app/__init__.py": '"""App."""\n', "app/routes/__init__.py": '"""Routes."""\n',
