@@ -156,15 +156,48 @@ def _settle(survey: Survey, layers: dict[str, list[str]], roles: dict[str, list[
     (``dispatch.service.views``: ``**.views`` and ``**.service`` both match it)."""
     role_of = {m.name: layer for layer, modules in roles.items() for m in modules}
     pinned = 0
-    for name in sorted(survey.modules):
+    for name in sorted(_known_names(survey)):
+        if any(pattern_matches(name, p) and "*" not in p for patterns in layers.values() for p in patterns):
+            continue  # named outright already (or inside a module that is)
         layer, tie = _layer_of(name, layers)
         wanted = role_of.get(name)
-        if tie or (wanted is not None and layer != wanted):
-            target = wanted or layer
-            if target is not None and name not in layers[target]:
-                layers[target].append(name)
-                pinned += 1
+        if not (tie or (wanted is not None and layer != wanted)):
+            continue
+        module, target = _pin(name, wanted or layer, layers)
+        if target is not None and module not in layers[target]:
+            layers[target].append(module)
+            pinned += 1
     return pinned
+
+
+def _known_names(survey: Survey) -> set[str]:
+    """The modules of the tree and every project name they import: an import of a namespace
+    package that the tree walk does not see (``dispatch.feedback.service.views``) is classified
+    by the linter all the same."""
+    tops = set(survey.packages)
+    names = set(survey.modules)
+    for module in survey.modules.values():
+        names.update(name for name in module.imports if name.split(".")[0] in tops)
+    return names
+
+
+_LEAF_ROLES: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset({"views", "endpoints", "routes", "routers", "api"}), "api"),
+    (_REPOSITORY_LEAVES, "repositories"),
+    (_SERVICE_LEAVES, "services"),
+    (_MODEL_LEAVES, "models"),
+)
+
+
+def _pin(name: str, fallback: str | None, layers: dict[str, list[str]]) -> tuple[str, str | None]:
+    """The module to name outright for ``name`` and its layer: the prefix of ``name`` up to its
+    last segment that names a role (``dispatch.feedback.service.views.router`` → ``…views``, api)."""
+    segments = name.split(".")
+    for index in range(len(segments) - 1, 0, -1):
+        for leaves, layer in _LEAF_ROLES:
+            if segments[index] in leaves and layer in layers:
+                return ".".join(segments[: index + 1]), layer
+    return name, fallback
 
 
 def _members(survey: Survey, layers: dict[str, list[str]], layer: str) -> list[ModuleFacts]:

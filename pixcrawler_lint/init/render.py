@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import tomlkit
-from tomlkit.items import Table
 
 from pixcrawler_lint.init.propose import Proposal
 
@@ -43,12 +42,12 @@ def write_proposal(proposal: Proposal, pyproject: Path) -> None:
         value = key.value if isinstance(key.value, str) else list(key.value)
         table.add(key.key, value)
         table[key.key].comment(key.reason)
+    table.add(tomlkit.nl())  # a blank line before whatever table follows
     tool = document.get("tool")
     if tool is None:
         tool = tomlkit.table(is_super_table=True)
         document.add("tool", tool)
-    if isinstance(tool, Table) and TABLE in tool:
-        tool[TABLE] = table
-    else:
-        tool.add(TABLE, table)
-    pyproject.write_text(tomlkit.dumps(document), encoding="utf-8")
+    # [tool.x] tables spread over the file come back as a proxy that takes item assignment only
+    tool[TABLE] = table
+    text = tomlkit.dumps(document)
+    pyproject.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
