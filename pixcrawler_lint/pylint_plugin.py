@@ -15,6 +15,7 @@ from pylint.checkers import BaseChecker
 from pylint.constants import WarningScope
 from pylint.lint import PyLinter
 
+from pixcrawler_lint.architecture.misconfiguration import warn_configuration_once
 from pixcrawler_lint.engine import lint_module
 from pixcrawler_lint.findings import Finding
 from pixcrawler_lint.registry import Rule, all_rules
@@ -34,7 +35,9 @@ class _SharedRun:
     def findings_for(self, module: nodes.Module) -> list[Finding]:
         if module is not self._module:
             enabled = [rule for rule in self.rules if self.linter.is_message_enabled(rule.symbol)]
-            self._findings = lint_module(module, module.file or module.name, rules=enabled) if enabled else []
+            path = module.file or module.name
+            warn_configuration_once(path, "pixcrawler-lint (pylint)")
+            self._findings = lint_module(module, path, rules=enabled) if enabled else []
             self._module = module
         return self._findings
 

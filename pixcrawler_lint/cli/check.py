@@ -16,7 +16,10 @@ from pixcrawler_lint.cli.progress import Progress
 from pixcrawler_lint.cli.report import Report, display_path
 from pixcrawler_lint.cli.runner import FileResult, lint_files
 from pixcrawler_lint.cli.suppression import Pragmas, parse_pragmas
-from pixcrawler_lint.config import config_for_path
+from pixcrawler_lint.architecture.misconfiguration import misconfiguration_warnings
+from pixcrawler_lint.architecture.model import architecture_of
+from pixcrawler_lint.architecture.selection import CommandLine
+from pixcrawler_lint.config import Config, config_for_path
 from pixcrawler_lint.findings import Finding
 from pixcrawler_lint.modules import ParseError, read_source
 from pixcrawler_lint.registry import all_rules
@@ -39,6 +42,7 @@ class CheckOptions:
     baseline: Path | None = None
     diff: str | None = None
     quiet: bool = False
+    strict_config: bool = False
     cwd: Path = field(default_factory=Path.cwd)
 
 
@@ -50,6 +54,7 @@ class Collected:
     files: list[Path]
     skipped: list[tuple[str, str]]
     suppressed: int
+    config_warnings: list[str] = field(default_factory=list)
 
 
 def _wanted(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
@@ -58,10 +63,22 @@ def _wanted(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
     return not any(code.startswith(prefix.upper()) for prefix in ignore)
 
 
-def _validate_configuration(files: Sequence[Path]) -> None:
-    """Raise ConfigError (one line, naming the key) before any work is done."""
+def _validate_configuration(files: Sequence[Path]) -> list[str]:
+    """Raise ConfigError (one line, naming the key) before any work is done; return the
+    misconfiguration warnings (patterns that match no module), once per configuration."""
+    configs: dict[tuple[Config, Path | None], Config] = {}
     for directory in sorted({file.parent for file in files}):
-        config_for_path(directory / "__probe__.py")
+        config = config_for_path(directory / "__probe__.py")
+        configs.setdefault((config, config.source), config)
+    return [f"{config.source}: {line}" for config in configs.values() for line in misconfiguration_warnings(config)]
+
+
+def _enabled(finding: Finding, command_line: CommandLine) -> bool:
+    try:
+        model = architecture_of(config_for_path(finding.path))
+    except Exception:  # pylint: disable=broad-exception-caught  # validated before; keep what was found
+        return True
+    return model.enabled(finding.code, finding.path, command_line)
 
 
 def _pragmas_of(path: str) -> Pragmas:
@@ -94,19 +111,21 @@ def collect_findings(options: CheckOptions, stderr: TextIO = sys.stderr) -> Coll
     Raises ConfigError, PathError (the caller turns them into exit status 2).
     """
     files = discover(options.paths, options.exclude)
-    _validate_configuration(files)
+    warnings = _validate_configuration(files)
     checked = [rule.code for rule in all_rules() if _wanted(rule.code, options.select, options.ignore)]
-    selected = checked if (options.select or options.ignore) else None
+    command_line = CommandLine(tuple(options.select), tuple(options.ignore))
     progress = Progress(len(files), stderr, enabled=not options.quiet)
     try:
-        results = lint_files(files, options.jobs, on_done=lambda _result: progress.advance(), codes=selected)
+        results = lint_files(
+            files, options.jobs, on_done=lambda _result: progress.advance(), command_line=command_line,
+        )
     finally:
         progress.close()
     by_path: dict[str, FileResult] = {result.path: result for result in results}
     raw: list[Finding] = [f for result in results for f in result.findings]
     if options.contracts:
         raw += contract_findings(group_by_project_root(files))
-    raw = [f for f in raw if _wanted(f.code, options.select, options.ignore)]
+    raw = [f for f in raw if _enabled(f, command_line)]
 
     per_file: dict[str, list[Finding]] = {}
     for finding in raw:
@@ -124,9 +143,9 @@ def collect_findings(options: CheckOptions, stderr: TextIO = sys.stderr) -> Coll
                 kept.append(finding)
         if options.warn_unused_noqa and not pragmas.skip_file:
             unused = _unused_noqa(pragmas, path, used, checked)
-            kept += [f for f in unused if _wanted(f.code, options.select, options.ignore)]
+            kept += [f for f in unused if _enabled(f, command_line)]
     skipped = [(display_path(r.path, options.cwd), r.skipped) for r in results if r.skipped]
-    return Collected(sorted(set(kept)), files, skipped, suppressed)
+    return Collected(sorted(set(kept)), files, skipped, suppressed, warnings)
 
 
 def run_check(options: CheckOptions, stderr: TextIO = sys.stderr) -> Report:
@@ -135,7 +154,7 @@ def run_check(options: CheckOptions, stderr: TextIO = sys.stderr) -> Report:
     changed = changed_lines(options.diff, options.cwd) if options.diff is not None else None
     collected = collect_findings(options, stderr)
     report = Report(collected.findings, options.cwd, files=len(collected.files), skipped=collected.skipped,
-                    suppressed=collected.suppressed)
+                    suppressed=collected.suppressed, config_warnings=collected.config_warnings)
     findings = collected.findings
     if baseline is not None and options.baseline is not None:
         comparison = compare(

@@ -38,6 +38,7 @@ class Report:
     fixed: Counter[BaselineKey] | None = None  # None: no baseline given
     baselined: int = 0  # findings hidden because the baseline holds them
     suppressed: int = 0  # findings hidden by noqa / pylint: disable
+    config_warnings: list[str] = field(default_factory=list)  # patterns that match no module
 
     def display(self, finding: Finding) -> str:
         return display_path(finding.path, self.cwd)

@@ -8,7 +8,7 @@ from astroid.exceptions import AstroidError
 from pixcrawler_lint.analysis.inference import call_name
 from pixcrawler_lint.analysis.route_dependencies import spelled_name
 from pixcrawler_lint.analysis.routes import Route, find_routes
-from pixcrawler_lint.analysis.sessions import is_session_parameter
+from pixcrawler_lint.analysis.sessions import SESSION_METHODS, is_session_parameter
 from pixcrawler_lint.analysis.vocabulary import vocabulary
 from pixcrawler_lint.config import Config
 from pixcrawler_lint.context import ModuleContext
@@ -16,12 +16,6 @@ from pixcrawler_lint.findings import Severity
 from pixcrawler_lint.registry import Rule, register
 
 __all__ = ["DbAccessInEndpoint", "SESSION_METHODS"]
-
-SESSION_METHODS = frozenset({
-    "execute", "scalars", "scalar", "stream", "stream_scalars", "exec", "get", "add", "add_all",
-    "delete", "merge", "refresh", "flush", "commit", "rollback", "begin", "begin_nested",
-    "run_sync",
-})
 
 
 def _opens_session(expr: nodes.NodeNG | None, config: Config) -> bool:
@@ -109,6 +103,8 @@ class DbAccessInEndpoint(Rule):
     )
 
     def check(self, ctx: ModuleContext) -> None:
+        if ctx.architecture.policy.routes_own_session:
+            return  # the configured policy lets routes own the session
         words = vocabulary(ctx)
         said = {"alias": words.service_alias_example(ctx.modname), "home": words.query_home()}
         for route in find_routes(ctx):

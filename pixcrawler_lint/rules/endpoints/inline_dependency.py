@@ -13,6 +13,7 @@ from pixcrawler_lint.analysis.route_dependencies import (
 from pixcrawler_lint.analysis.routes import Parameter, find_routes
 from pixcrawler_lint.analysis.sessions import is_session_parameter
 from pixcrawler_lint.analysis.vocabulary import Vocabulary, vocabulary
+from pixcrawler_lint.rules.endpoints.untyped_current_user import reported_as_untyped_user
 from pixcrawler_lint.config import Config
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
@@ -77,7 +78,9 @@ class InlineDependency(Rule):
     Reports a route parameter that declares its dependency in place: a default
     `= Depends(...)` / `= Security(...)`, an inline `Annotated[..., Depends(...)]`, an
     `Annotated` alias defined outside the configured types modules, or a bare service class
-    annotation (`service: ProjectService`) without any dependency.
+    annotation (`service: ProjectService`) without any dependency. A current-user parameter
+    that PXL207 reports (`current_user: dict = Depends(...)`) is left to PXL207: one fix,
+    `current_user: CurrentUser`, clears both, so it is reported once.
 
     ## Why is this bad?
     Every endpoint then wires its own dependencies: the factory, the session and the auth
@@ -120,7 +123,7 @@ class InlineDependency(Rule):
         for route in find_routes(ctx):
             for parameter in route.parameters:
                 found = inline_form(parameter, ctx.config)
-                if found is None:
+                if found is None or reported_as_untyped_user(parameter, ctx.config):
                     continue
                 form, declared = found
                 alias, note = suggested_alias(parameter, declared, ctx.config, words)

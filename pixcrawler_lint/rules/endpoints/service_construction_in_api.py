@@ -111,7 +111,7 @@ class ServiceConstructionInApi(Rule):
 
     def check(self, ctx: ModuleContext) -> None:
         config = ctx.config
-        if ctx.layer is not Layer.API:
+        if ctx.layer is not Layer.API or ctx.architecture.policy.api_builds_services:
             return
         if is_composition_root(ctx.modname, config) or is_types_module(ctx.modname, config):
             return  # the places that build services and name them

@@ -17,7 +17,7 @@ from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
 from pixcrawler_lint.registry import Rule, register
 
-__all__ = ["UntypedCurrentUser"]
+__all__ = ["UntypedCurrentUser", "loose_type", "reported_as_untyped_user"]
 
 _LOOSE_TYPES = frozenset({"dict", "Dict", "Mapping", "MutableMapping", "Any"})
 _UNIONS = frozenset({"Optional", "Union"})
@@ -47,6 +47,12 @@ def loose_type(parameter: Parameter, config: Config) -> str | None:
         if spelled_name(member) in _LOOSE_TYPES:
             return f"typed {' '.join(declared.as_string().split())}"
     return None
+
+
+def reported_as_untyped_user(parameter: Parameter, config: Config) -> bool:
+    """True when PXL207 reports ``parameter``: PXL206 then stays silent on it, since the one fix
+    (``current_user: CurrentUser``) clears both (one finding per cause)."""
+    return parameter.name in config.current_user_names and loose_type(parameter, config) is not None
 
 
 @register
@@ -97,7 +103,7 @@ class UntypedCurrentUser(Rule):
                 if parameter.name not in ctx.config.current_user_names:
                     continue
                 problem = loose_type(parameter, ctx.config)
-                if problem is not None:
+                if problem is not None:  # PXL206 leaves this parameter to this rule
                     ctx.report(
                         self, parameter.node, param=parameter.name, name=route.name,
                         problem=problem, types_module=types_module, alias=words.current_user,
