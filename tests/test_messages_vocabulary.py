@@ -22,9 +22,10 @@ name = "t"
 version = "0"
 
 [tool.pixcrawler_lint]
+preset = "pixcrawler"  # every rule, so that each message can be read
+layers = ["api", "services", "models"]
 api = ["shop.web"]
 services = ["shop.domain"]
-models = ["shop.orm"]
 shared = ["shop.common"]
 composition-roots = ["shop.web.wiring"]
 types-modules = ["shop.web.deps"]

@@ -34,7 +34,7 @@ __all__ = [
 
 # The keys that say where things are: all at their defaults means the PixCrawler layout.
 _LAYOUT_KEYS: tuple[str, ...] = (
-    "api", "services", "repositories", "models", "composition_roots", "types_modules",
+    "api", "services", "repositories", "models", "composition_roots", "types_modules", "layers",
 )
 _DEPENDENCY_MARKERS = frozenset({"Depends", "Security"})
 _DEFAULT_SUFFIX = "Dep"  # FastAPI's own docs spell aliases SessionDep, TokenDep
@@ -314,8 +314,8 @@ def _build(root: Path, config: Config) -> Vocabulary:
         current_user=_current_user(aliases, config),
         exceptions_module=_exceptions_module(root, config, layer_modules),
         crawler_home=_PIXCRAWLER_CRAWLER_HOME if (root / _PIXCRAWLER_CRAWLER_HOME / "__init__.py").is_file() else None,
-        has_services=bool(services),
-        has_repositories=bool(repositories),
+        has_services=bool(services) and "services" in config.layers,
+        has_repositories=bool(repositories) and "repositories" in config.layers,
         pixcrawler=False,
         excluded_targets=frozenset((*config.session_types, *config.admin_aliases)),
     )
