@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import fnmatch
+import functools
 import threading
 from collections import Counter
 from collections.abc import Iterable
@@ -29,7 +30,7 @@ from pixcrawler_lint.context import ModuleContext
 
 __all__ = [
     "DependencyAlias", "Vocabulary", "vocabulary", "dependency_aliases", "is_pixcrawler_layout", "module_files",
-    "pattern_matches",
+    "pattern_matches", "breach_words",
 ]
 
 # The keys that say where things are: all at their defaults means the PixCrawler layout.
@@ -360,6 +361,31 @@ def _vocabulary(ctx: ModuleContext) -> Vocabulary:
         return words
     except Exception:  # pylint: disable=broad-exception-caught  # words are a nicety, never a crash
         return _build_without_tree(config)
+
+
+def breach_words(config: Config) -> dict[str, str]:
+    """The project words of the import-rule messages (PXL104, PXL105) for a front end without a
+    module at hand (the import contracts): the project is found from the ``pyproject.toml``
+    directory and its ``source-roots``."""
+    if is_pixcrawler_layout(config):
+        words = _PIXCRAWLER
+    else:
+        words = _project_words(config)
+    return {"exceptions": words.exception_hint(), **words.crawler_words()}
+
+
+@functools.lru_cache(maxsize=32)
+def _project_words(config: Config) -> Vocabulary:
+    if config.source is None:
+        return _build_without_tree(config)
+    base = config.source.parent
+    for root in (*(base / entry for entry in config.source_roots), base):
+        try:
+            if module_files(root, (*config.api, *config.services)):
+                return _build(root, config)
+        except Exception:  # pylint: disable=broad-exception-caught  # words are a nicety, never a crash
+            break
+    return _build_without_tree(config)
 
 
 def _build_without_tree(config: Config) -> Vocabulary:
