@@ -14,12 +14,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pixcrawler_lint.analysis.vocabulary import pattern_matches
 from pixcrawler_lint.config import DEFAULT_CONFIG
 from pixcrawler_lint.init.survey import ModuleFacts, Survey
 
-__all__ = ["Proposal", "ProposedKey", "propose", "LAYER_ORDER"]
+__all__ = ["Proposal", "ProposedKey", "propose", "LAYER_ORDER", "TomlValue"]
+
+TomlValue = str | list[str] | dict[str, list[str]]
 
 LAYER_ORDER: tuple[str, ...] = ("api", "services", "repositories", "models")
 _SERVICE_LEAVES = frozenset({"service", "services", "flows", "use_cases", "usecases"})
@@ -36,7 +39,7 @@ class ProposedKey:
     """One key of the proposal: TOML key, value and why."""
 
     key: str
-    value: str | list[str]
+    value: TomlValue
     reason: str
 
 
@@ -48,7 +51,7 @@ class Proposal:
     notes: list[str] = field(default_factory=list)
     nothing_because: str | None = None
 
-    def table(self) -> dict[str, str | list[str]]:
+    def table(self) -> dict[str, TomlValue]:
         """The proposal as a plain TOML table."""
         return {k.key: k.value for k in self.keys}
 
@@ -212,8 +215,9 @@ def _share(modules: Iterable[ModuleFacts], test: Callable[[ModuleFacts], bool]) 
 # --- the proposal ---------------------------------------------------------------------------
 
 
-def propose(survey: Survey) -> Proposal:
-    """The configuration the tree asks for."""
+def propose(survey: Survey, base: Path | None = None) -> Proposal:
+    """The configuration the tree asks for; ``base`` is the directory of the ``pyproject.toml``
+    the paths of ``per-file-ignores`` are relative to (default: the project root)."""
     proposal = Proposal()
     if not survey.modules:
         proposal.nothing_because = f"no Python package under {survey.root}"
@@ -257,7 +261,34 @@ def propose(survey: Survey) -> Proposal:
     if allow:
         proposal.keys.append(ProposedKey("allow", [edge for edge, _ in allow], "; ".join(why for _, why in allow)))
     _wiring_keys(survey, layers, proposal)
+    _dependency_providers(survey, layers, present, base or survey.root, proposal)
     return proposal
+
+
+def _dependency_providers(
+    survey: Survey, layers: dict[str, list[str]], present: list[str], base: Path, proposal: Proposal
+) -> None:
+    """Modules below the api layer that define FastAPI dependencies (they import ``Depends``:
+    ``CurrentUser = Annotated[User, Depends(get_current_user)]`` in ``auth/service.py``) import
+    fastapi by design: PXL105 is ignored for them, by name, and every other module keeps it."""
+    if any(key.key == "allow" and "-> fastapi" in str(key.value) for key in proposal.keys):
+        return
+    providers = [
+        module for layer in present if layer != "api" for module in _members(survey, layers, layer)
+        if any(module.imports_package(f"fastapi.{name}") for name in ("Depends", "Security"))
+    ]
+    if not providers or len(providers) > 5:
+        return
+    globs: dict[str, list[str]] = {}
+    for module in sorted(providers, key=lambda m: m.name):
+        try:
+            globs[module.path.resolve().relative_to(base.resolve()).as_posix()] = ["PXL105"]
+        except ValueError:
+            return
+    proposal.keys.append(ProposedKey(
+        "per-file-ignores", globs,
+        f"they define FastAPI dependencies: {', '.join(m.name for m in providers)}",
+    ))
 
 
 def _conventions(survey: Survey, layers: dict[str, list[str]], present: list[str]) -> list[tuple[str, str]]:
