@@ -205,7 +205,10 @@ def load_config(pyproject: Path) -> Config:
         raise ConfigError(f"{pyproject}: cannot read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{pyproject}: invalid TOML: {exc}") from None
-    table = data.get("tool", {}).get("pixcrawler_lint")
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{pyproject}: 'tool' must be a table, got {type(tool).__name__} {tool!r}")
+    table = tool.get("pixcrawler_lint")
     if table is None:
         return dataclasses.replace(DEFAULT_CONFIG, source=pyproject)
     return config_from_table(table, where=str(pyproject), source=pyproject)

@@ -7,6 +7,8 @@ engine builds the astroid module from them, takes the module name and layer from
 
 from __future__ import annotations
 
+import argparse
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,7 @@ from pixcrawler_lint import __version__
 from pixcrawler_lint.architecture.misconfiguration import warn_configuration_once
 from pixcrawler_lint.engine import lint_source
 from pixcrawler_lint.modules import ParseError, read_source
+from pixcrawler_lint.python_version import notice_once
 
 __all__ = ["PixcrawlerLintPlugin"]
 
@@ -28,6 +31,19 @@ class PixcrawlerLintPlugin:
     def __init__(self, tree: Any, filename: str, lines: list[str]) -> None:
         self.filename = filename
         self.lines = lines
+
+    @classmethod
+    def parse_options(cls, _manager: Any, options: argparse.Namespace, filenames: list[str]) -> None:
+        """Once per flake8 run, before any worker starts: warn when a project needs a newer Python."""
+        for name in filenames or ["."]:
+            if name == "-":
+                name = getattr(options, "stdin_display_name", None) or "."
+            try:
+                notice = notice_once(name)
+            except Exception:  # pylint: disable=broad-exception-caught  # a notice must never stop flake8
+                notice = None
+            if notice is not None:
+                sys.stderr.write(f"pixcrawler-lint: warning: {notice}\n")
 
     def run(self) -> Iterator[tuple[int, int, str, type[PixcrawlerLintPlugin]]]:
         """Yield ``(line, col, "PXLnnn message", type)`` for each finding."""

@@ -153,6 +153,7 @@ def _source_root_hook(modname: str) -> nodes.Module:
 
 
 astroid.MANAGER.register_failed_import_hook(_source_root_hook)
+_inserted = 0  # copies of the active root this module put on sys.path (and may take off again)
 
 
 def activate_project_root(root: Path) -> None:
@@ -162,22 +163,26 @@ def activate_project_root(root: Path) -> None:
     only the engine front ends call this, never the pylint plugin.
 
     Two projects may share top package names (``backend``); astroid caches modules by name,
-    so switching projects in one process drops the cache of the previous one.
+    so switching projects in one process drops the cache of the previous one. Only the entries
+    this function inserted are taken off ``sys.path`` again: the interpreter's own entries
+    (the script's folder, an installed project's root) stay, even when equal to a root.
     """
-    global _active_root
+    global _active_root, _inserted
     root = root.resolve()
     library_builds.install()
     with _root_lock:
         if _active_root == root:
             if sys.path[:1] != [str(root)]:
                 sys.path.insert(0, str(root))
+                _inserted += 1
             return
         if _active_root is not None:
-            while str(_active_root) in sys.path:
-                sys.path.remove(str(_active_root))
+            for _ in range(_inserted):
+                if str(_active_root) in sys.path:
+                    sys.path.remove(str(_active_root))  # the first copy: the one inserted in front
             astroid.MANAGER.clear_cache()
         sys.path.insert(0, str(root))
-        _active_root = root
+        _active_root, _inserted = root, 1
         _known_roots.setdefault(root, None)
 
 

@@ -7,6 +7,7 @@ per module; each family checker reports its own share of the findings.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from itertools import groupby
 
@@ -18,9 +19,14 @@ from pylint.lint import PyLinter
 from pixcrawler_lint.architecture.misconfiguration import warn_configuration_once
 from pixcrawler_lint.engine import lint_module
 from pixcrawler_lint.findings import Finding
+from pixcrawler_lint.python_version import notice_once
 from pixcrawler_lint.registry import Rule, all_rules
 
-__all__ = ["register"]
+__all__ = ["register", "LEFT_TO_PYLINT"]
+
+# Rules whose findings pylint reports itself, under its own id: a file that does not parse is
+# pylint's E0001 syntax-error (the symbol PXL903 shares, so PXL903 is not registered here).
+LEFT_TO_PYLINT = {"PXL903": "E0001"}
 
 
 class _SharedRun:
@@ -34,6 +40,9 @@ class _SharedRun:
 
     def findings_for(self, module: nodes.Module) -> list[Finding]:
         if module is not self._module:
+            notice = notice_once(module.file or ".") if module.file else None
+            if notice is not None:
+                sys.stderr.write(f"pixcrawler-lint: warning: {notice}\n")
             enabled = [rule for rule in self.rules if self.linter.is_message_enabled(rule.symbol)]
             path = module.file or module.name
             warn_configuration_once(path, "pixcrawler-lint (pylint)")
@@ -76,7 +85,7 @@ def _make_checker(linter: PyLinter, family: str, rules: list[type[Rule]], shared
 
 def register(linter: PyLinter) -> None:
     """Register one checker per rule family with ``linter``."""
-    rules = all_rules()
+    rules = [rule for rule in all_rules() if rule.code not in LEFT_TO_PYLINT]
     shared = _SharedRun(linter, rules)
     for family, members in groupby(rules, key=lambda rule: rule.family()):
         linter.register_checker(_make_checker(linter, family, list(members), shared))

@@ -78,12 +78,16 @@ def test_unreadable_baseline_and_unknown_revision_exit_2(tmp_path: Path) -> None
     assert no_repo.status == 2 and no_repo.err.startswith("pixcrawler-lint: error:")
 
 
-def test_syntax_error_file_is_skipped_with_a_warning(tmp_path: Path) -> None:
+def test_syntax_error_file_is_pxl903_or_skipped_with_a_warning(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", {ENDPOINT: ROUTES_WITHOUT_OPERATION_ID, "backend/api/broken.py": "def (:\n"})
     run = cli("check", "--select", "PXL201", cwd=project)
     assert run.status == 1
-    assert "skipped backend/api/broken.py: syntax error at line 1" in run.err
-    quiet = cli("check", "--select", "PXL201", "--quiet", cwd=project)
+    assert "backend/api/broken.py:1:5: PXL903 " in run.out and "SyntaxError at line 1" in run.out
+    assert "skipped" not in run.err
+    old = cli("check", "--select", "PXL201", "--extend-ignore", "PXL903", cwd=project)
+    assert old.status == 1 and "PXL903" not in old.out
+    assert "skipped backend/api/broken.py: SyntaxError at line 1" in old.err
+    quiet = cli("check", "--select", "PXL201", "--extend-ignore", "PXL903", "--quiet", cwd=project)
     assert quiet.err == ""
 
 

@@ -226,9 +226,14 @@ def run_flake8(root: Path) -> Results:
 
 
 def run_cli(root: Path) -> Results:
-    """The ``pixcrawler-lint check`` command line, JSON output, in a subprocess."""
+    """The ``pixcrawler-lint check`` command line, JSON output, in a subprocess.
+
+    ``--extend-ignore=PXL903``: the other front ends report unparseable files with their own
+    codes (E999, E0001); :func:`test_cli_reports_unparseable_files_as_pxl903` checks PXL903.
+    """
     proc = subprocess.run(
-        [sys.executable, "-c", CLI_MAIN, "check", "--format=json", "--quiet", "--no-contracts", "backend"],
+        [sys.executable, "-c", CLI_MAIN, "check", "--format=json", "--quiet", "--no-contracts",
+         "--extend-ignore=PXL903", "backend"],
         cwd=root, capture_output=True, text=True, check=False, timeout=900,
     )
     if proc.returncode not in (0, 1) or "Traceback" in proc.stderr:
@@ -311,6 +316,18 @@ UNREADABLE = [
 def test_unreadable_files_yield_nothing(tree: Path, relative: str) -> None:
     """The host tool reports syntax and decoding errors; the engine adds nothing, not even PXL604."""
     assert lint_file(tree / relative) == []
+
+
+def test_cli_reports_unparseable_files_as_pxl903(tree: Path) -> None:
+    """The CLI gate must not pass a file that does not parse: one PXL903 each, no PXL900."""
+    proc = subprocess.run(
+        [sys.executable, "-c", CLI_MAIN, "check", "--format=json", "--quiet", "--select=PXL9", "backend"],
+        cwd=tree, capture_output=True, text=True, check=False, timeout=900,
+    )
+    assert proc.returncode == 1, proc.stderr
+    found = {(f["path"], f["code"]) for f in json.loads(proc.stdout)["findings"]}
+    expected = {(relative, "PXL903") for relative in UNREADABLE if relative != "backend/services/empty.py"}
+    assert found == expected
 
 
 def test_latin1_file_with_a_coding_cookie_is_read(tree: Path) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pixcrawler_lint import __version__
+from pixcrawler_lint.cli.output import write_atomic
 from pixcrawler_lint.cli.sources import SourceCache, normalise_line
 from pixcrawler_lint.findings import Finding
 
@@ -23,6 +24,11 @@ __all__ = ["BaselineError", "BaselineKey", "Baseline", "key_of", "compare", "DEF
 
 DEFAULT_BASELINE = ".pixcrawler-lint-baseline.json"
 FORMAT_VERSION = 1
+_MAX_COUNT = 1_000_000  # more identical findings than that is not a baseline but a corrupt file
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a count")
 
 
 class BaselineError(Exception):
@@ -69,20 +75,38 @@ class Baseline:
     @classmethod
     def load(cls, file: Path) -> Baseline:
         try:
-            data = json.loads(file.read_text(encoding="utf-8"))
+            text = file.read_text(encoding="utf-8")
         except OSError as exc:
             raise BaselineError(f"{file}: cannot read baseline: {exc.strerror or exc}") from None
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        except UnicodeDecodeError as exc:
             raise BaselineError(f"{file}: not a JSON baseline: {exc}") from None
         try:
+            data = json.loads(text, parse_constant=_reject_constant)
+        except RecursionError:
+            raise BaselineError(f"{file}: not a JSON baseline: nested too deeply") from None
+        except ValueError as exc:  # incl. JSONDecodeError, Infinity/NaN, integers of thousands of digits
+            raise BaselineError(f"{file}: not a JSON baseline: {str(exc).splitlines()[0]}") from None
+        try:
+            if not isinstance(data, dict):
+                raise BaselineError(f"{file}: not a pixcrawler-lint baseline (a JSON object is expected)")
             if data.get("version") != FORMAT_VERSION:
-                raise BaselineError(f"{file}: unsupported baseline version {data.get('version')!r}")
+                raise BaselineError(f"{file}: unsupported baseline version {data.get('version')!r}"[:300])
+            if not isinstance(data.get("findings"), list):
+                raise BaselineError(f"{file}: malformed baseline: 'findings' must be a list")
             counts: Counter[BaselineKey] = Counter()
             for entry in data["findings"]:
-                key = BaselineKey(str(entry["path"]), str(entry["code"]), str(entry["scope"]), str(entry["source"]))
-                counts[key] += int(entry.get("count", 1))
-        except (AttributeError, KeyError, TypeError, ValueError) as exc:
-            raise BaselineError(f"{file}: malformed baseline entry: {exc!r}") from None
+                fields = [entry["path"], entry["code"], entry["scope"], entry["source"]]
+                if not all(isinstance(value, str) for value in fields):
+                    raise BaselineError(f"{file}: malformed baseline entry: path, code, scope and source are strings")
+                count = entry.get("count", 1)
+                if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= _MAX_COUNT:
+                    raise BaselineError(
+                        f"{file}: malformed baseline entry: count must be a whole number from 0 to {_MAX_COUNT}, "
+                        f"got {str(count)[:40]}"
+                    )
+                counts[BaselineKey(*fields)] += count
+        except (AttributeError, KeyError, TypeError) as exc:
+            raise BaselineError(f"{file}: malformed baseline entry: {exc!r}"[:300]) from None
         return cls(counts)
 
     def dump(self, file: Path) -> None:
@@ -92,7 +116,7 @@ class Baseline:
         ]
         payload = {"tool": "pixcrawler-lint", "tool_version": __version__, "version": FORMAT_VERSION,
                    "findings": entries}
-        file.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_atomic(file, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
 
     def total(self) -> int:
         return sum(n for n in self.counts.values() if n > 0)

@@ -22,7 +22,9 @@ from pixcrawler_lint.architecture.selection import CommandLine
 from pixcrawler_lint.config import Config, config_for_path
 from pixcrawler_lint.findings import Finding
 from pixcrawler_lint.modules import ParseError, read_source
+from pixcrawler_lint.python_version import notice_once
 from pixcrawler_lint.registry import all_rules
+from pixcrawler_lint.rules.internal.syntax_error import SyntaxErrorRule
 from pixcrawler_lint.rules.internal.unused_noqa import UnusedNoqa
 
 __all__ = ["CheckOptions", "collect_findings", "run_check", "Collected"]
@@ -58,6 +60,8 @@ class Collected:
 
 
 def _wanted(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    if code == SyntaxErrorRule.code:
+        select = ()  # a file that does not parse fails every gate unless PXL903 is ignored by name
     if select and not any(code.startswith(prefix.upper()) for prefix in select):
         return False
     return not any(code.startswith(prefix.upper()) for prefix in ignore)
@@ -112,6 +116,10 @@ def collect_findings(options: CheckOptions, stderr: TextIO = sys.stderr) -> Coll
     """
     files = discover(options.paths, options.exclude)
     warnings = _validate_configuration(files)
+    for members in group_by_project_root(files).values():
+        notice = notice_once(members[0])
+        if notice is not None:
+            stderr.write(f"pixcrawler-lint: warning: {notice}\n")
     checked = [rule.code for rule in all_rules() if _wanted(rule.code, options.select, options.ignore)]
     command_line = CommandLine(tuple(options.select), tuple(options.ignore))
     progress = Progress(len(files), stderr, enabled=not options.quiet)
@@ -144,7 +152,9 @@ def collect_findings(options: CheckOptions, stderr: TextIO = sys.stderr) -> Coll
         if options.warn_unused_noqa and not pragmas.skip_file:
             unused = _unused_noqa(pragmas, path, used, checked)
             kept += [f for f in unused if _enabled(f, command_line)]
-    skipped = [(display_path(r.path, options.cwd), r.skipped) for r in results if r.skipped]
+    # With PXL903 deselected, files that do not parse are only warned about (the old behaviour).
+    reported = _wanted(SyntaxErrorRule.code, options.select, options.ignore)
+    skipped = [] if reported else [(display_path(r.path, options.cwd), r.skipped) for r in results if r.skipped]
     return Collected(sorted(set(kept)), files, skipped, suppressed, warnings)
 
 

@@ -1,6 +1,8 @@
 """``pixcrawler-lint``: the command line (``check``, ``baseline``, ``explain``, ``rules``, ``init``).
 
-Exit status: 0 clean, 1 findings, 2 usage or configuration error (one line on stderr).
+Exit status: 0 clean, 1 findings, 2 usage or configuration error (one line on stderr),
+3 internal error (a crash of the linter, or a PXL900 finding: a rule crashed, so the result is
+incomplete; ``--exit-zero`` does not hide it).
 """
 
 from __future__ import annotations
@@ -20,15 +22,17 @@ from pixcrawler_lint.cli.discovery import PathError
 from pixcrawler_lint.cli.explain import UnknownRule, explain_text, find_rule, rules_json, rules_table
 from pixcrawler_lint.cli.formatters import FORMATS, render
 from pixcrawler_lint.cli.formatters.text import render_concise
+from pixcrawler_lint.cli.output import OutputError, check_writable, write_atomic
 from pixcrawler_lint.cli.runner import default_jobs
 from pixcrawler_lint.cli.sources import SourceCache
 from pixcrawler_lint.config import ConfigError
 from pixcrawler_lint.registry import known_code_prefix
 from pixcrawler_lint.init.command import InitError, add_init_command, run_init
+from pixcrawler_lint.engine import INTERNAL_ERROR
 
-__all__ = ["main", "build_parser", "EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_ERROR"]
+__all__ = ["main", "build_parser", "EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_ERROR", "EXIT_INTERNAL"]
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 class _Parser(argparse.ArgumentParser):
@@ -74,6 +78,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--select", type=_codes, default=[], metavar="CODES",
                         help="only these codes/prefixes (PXL2,PXL401)")
     parser.add_argument("--ignore", type=_codes, default=[], metavar="CODES", help="never these codes/prefixes")
+    parser.add_argument("--extend-ignore", type=_codes, action="extend", default=[], metavar="CODES",
+                        help="never these codes either (PXL903: skip unparseable files with a warning)")
     parser.add_argument("--no-contracts", dest="contracts", action="store_false",
                         help="do not check the whole-project import contracts")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress indicator and no notes on stderr")
@@ -125,7 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _options(args: argparse.Namespace) -> CheckOptions:
     return CheckOptions(
         paths=args.paths, jobs=args.jobs or default_jobs(), exclude=args.exclude, select=args.select,
-        ignore=args.ignore, contracts=args.contracts, warn_unused_noqa=getattr(args, "warn_unused_noqa", False),
+        ignore=[*args.ignore, *args.extend_ignore], contracts=args.contracts,
+        warn_unused_noqa=getattr(args, "warn_unused_noqa", False),
         baseline=getattr(args, "baseline", None), diff=getattr(args, "diff", None), quiet=args.quiet,
         strict_config=args.strict_config,
     )
@@ -139,6 +146,8 @@ def _config_warnings(lines: list[str], strict: bool, stderr: TextIO) -> bool:
 
 
 def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    if args.output is not None:
+        check_writable(args.output)
     if args.fix or args.diff_fixes:
         status = _fix(args, stdout, stderr)
         if status is not None:
@@ -151,9 +160,11 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             stderr.write(f"pixcrawler-lint: warning: skipped {path}: {why}\n")
     text = render_concise(report) if args.format == "concise" else render(args.format, report)
     if args.output is not None:
-        args.output.write_text(text, encoding="utf-8")
+        write_atomic(args.output, text)
     else:
         stdout.write(text)
+    if any(finding.code == INTERNAL_ERROR[0] for finding in report.findings):
+        return EXIT_INTERNAL
     return EXIT_FINDINGS if report.findings and not args.exit_zero else EXIT_CLEAN
 
 
@@ -184,10 +195,12 @@ def _baseline(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.add_new and not args.update:
         raise _UsageError("--add-new only makes sense with --update")
     options = _options(args)
+    file: Path = args.output
+    check_writable(file)
+    old = Baseline.load(file) if args.update else None
     collected = collect_findings(options, stderr)
     if _config_warnings(collected.config_warnings, args.strict_config, stderr):
         return EXIT_ERROR
-    file: Path = args.output
     base = file.absolute().parent
     sources = SourceCache()
     current = Baseline.from_findings(collected.findings, base, sources)
@@ -195,7 +208,7 @@ def _baseline(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         current.dump(file)
         stdout.write(f"Wrote {current.total()} findings to {file}.\n")
         return EXIT_CLEAN
-    old = Baseline.load(file)
+    assert old is not None
     comparison = compare(collected.findings, old, base, sources, {str(p) for p in collected.files})
     counts: Counter[BaselineKey] = Counter(old.counts)
     counts.subtract(comparison.fixed)
@@ -240,9 +253,14 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             return EXIT_CLEAN
         stdout.write(rules_json() if args.format == "json" else rules_table())
         return EXIT_CLEAN
-    except (ConfigError, PathError, BaselineError, DiffError, UnknownRule, InitError, _UsageError) as exc:
+    except (ConfigError, PathError, BaselineError, DiffError, OutputError, UnknownRule, InitError,
+            _UsageError) as exc:
         stderr.write(f"pixcrawler-lint: error: {exc}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
         stderr.write("pixcrawler-lint: interrupted\n")
         return 130
+    except Exception as exc:  # pylint: disable=broad-exception-caught  # a bug of ours: say so, exit 3
+        detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+        stderr.write(f"pixcrawler-lint: internal error: {detail}; please report this bug\n")
+        return EXIT_INTERNAL

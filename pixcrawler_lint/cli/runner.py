@@ -25,6 +25,7 @@ from pixcrawler_lint.engine import internal_error, lint_source
 from pixcrawler_lint.findings import Finding
 from pixcrawler_lint.modules import ParseError, activate_project_root, read_source
 from pixcrawler_lint.registry import Rule, all_rules
+from pixcrawler_lint.rules.internal.syntax_error import syntax_error_finding
 
 __all__ = ["FileResult", "lint_files", "lint_one", "default_jobs"]
 
@@ -34,7 +35,11 @@ _MIN_FILES_FOR_POOL = 8
 
 @dataclass
 class FileResult:
-    """What one file yielded: engine findings, its suppression comments, or why it was skipped."""
+    """What one file yielded: engine findings and its suppression comments.
+
+    A file that cannot be read or parsed yields one PXL903 finding, and ``skipped`` says why
+    (printed as a warning instead when PXL903 is not selected).
+    """
 
     path: str
     findings: list[Finding] = field(default_factory=list)
@@ -64,13 +69,18 @@ def lint_one(path: Path, codes: Sequence[str] | None = None, command_line: Comma
     try:
         source = read_source(path)
     except (ParseError, OSError) as exc:
-        return FileResult(name, skipped=f"cannot read: {exc}")
+        why = f"cannot read: {exc.strerror or exc}" if isinstance(exc, OSError) else str(exc)
+        return FileResult(name, [syntax_error_finding(name, why)], skipped=why)
     try:
         tree = ast.parse(source)
-    except SyntaxError as exc:
-        return FileResult(name, skipped=f"syntax error at line {exc.lineno}: {exc.msg}")
-    except (ValueError, RecursionError) as exc:
-        return FileResult(name, skipped=f"cannot parse: {type(exc).__name__}")
+    except SyntaxError as exc:  # incl. IndentationError, TabError
+        where = f" at line {exc.lineno}" if exc.lineno else ""
+        why = f"{type(exc).__name__}{where}: {exc.msg}"
+        finding = syntax_error_finding(name, why, exc.lineno or 1, (exc.offset or 1) - 1)
+        return FileResult(name, [finding], skipped=why)
+    except (ValueError, RecursionError, MemoryError) as exc:  # a NUL byte; nesting past the parser's limit
+        why = f"cannot parse: {exc}" if isinstance(exc, ValueError) else f"cannot parse: {type(exc).__name__}"
+        return FileResult(name, [syntax_error_finding(name, why)], skipped=why)
     pragmas = parse_pragmas(source, tree)
     try:
         findings = lint_source(source, name, _rules(codes), command_line=command_line)

@@ -192,8 +192,21 @@ def check_architecture(graph: ImportGraph, config: Config) -> list[Violation]:
                         imported=name,
                         chain=chain,
                         symbol=rule.symbol if rule else breach.code,
-                        message=rule.message.format(**{**breach_words(config), **breach.args})
+                        message=_message(rule.message, {**breach_words(config), **breach.args})
                         if rule else str(breach.args),
                         hint=_hint(importer, path, config),
                     )
     return sorted(violations.values())
+
+
+class _Blank(dict[str, str]):
+    """Message arguments that only a module's own context can fill (the project's words, e.g.
+    PXL105's exceptions module) read as empty in a whole-graph check."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _message(template: str, args: dict[str, str]) -> str:
+    return template.format_map(_Blank(args))
+
