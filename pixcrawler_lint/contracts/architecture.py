@@ -209,4 +209,3 @@ class _Blank(dict[str, str]):
 
 def _message(template: str, args: dict[str, str]) -> str:
     return template.format_map(_Blank(args))
-
