@@ -153,10 +153,13 @@ def run_check(options: CheckOptions, stderr: TextIO = sys.stderr) -> Report:
             {str(path) for path in collected.files},
         )
         report.baselined = len(findings) - len(comparison.new)
+        new = set(comparison.new)
+        report.baselined_findings = [f for f in findings if f not in new]
         report.fixed = comparison.fixed
         findings = comparison.new
     if changed is not None:
         findings = [f for f in findings if _on_changed_line(f, changed)]
+        report.baselined_findings = [f for f in report.baselined_findings if _on_changed_line(f, changed)]
     report.findings = findings
     return report
 
