@@ -41,6 +41,7 @@ class CheckOptions:
     baseline: Path | None = None
     diff: str | None = None
     quiet: bool = False
+    cache: bool = False  # the CLI turns it on unless --no-cache
     cwd: Path = field(default_factory=Path.cwd)
 
 
@@ -107,7 +108,8 @@ def collect_findings(options: CheckOptions, stderr: TextIO = sys.stderr) -> Coll
     selected = checked if (options.select or options.ignore) else None
     progress = Progress(len(files), stderr, enabled=not options.quiet)
     try:
-        results = lint_files(files, options.jobs, on_done=lambda _result: progress.advance(), codes=selected)
+        results = lint_files(files, options.jobs, on_done=lambda _result: progress.advance(), codes=selected,
+                             cache=options.cache)
     finally:
         progress.close()
     by_path: dict[str, FileResult] = {result.path: result for result in results}

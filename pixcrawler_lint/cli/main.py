@@ -17,6 +17,7 @@ from typing import TextIO
 
 from pixcrawler_lint import __version__
 from pixcrawler_lint.cli.baseline import DEFAULT_BASELINE, Baseline, BaselineError, BaselineKey, compare
+from pixcrawler_lint.cli.cache import CACHE_DIR
 from pixcrawler_lint.cli.check import CheckOptions, collect_findings, run_check
 from pixcrawler_lint.cli.diff import DiffError
 from pixcrawler_lint.cli.discovery import PathError
@@ -77,6 +78,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="never these codes either (PXL903: skip unparseable files with a warning)")
     parser.add_argument("--no-contracts", dest="contracts", action="store_false",
                         help="do not check the whole-project import contracts")
+    parser.add_argument("--no-cache", dest="cache", action="store_false",
+                        help=f"neither read nor write the cache ({CACHE_DIR}/ beside the project)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress indicator and no notes on stderr")
 
 
@@ -124,6 +127,7 @@ def _options(args: argparse.Namespace) -> CheckOptions:
         ignore=[*args.ignore, *args.extend_ignore], contracts=args.contracts,
         warn_unused_noqa=getattr(args, "warn_unused_noqa", False),
         baseline=getattr(args, "baseline", None), diff=getattr(args, "diff", None), quiet=args.quiet,
+        cache=args.cache,
     )
 
 

@@ -18,11 +18,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pixcrawler_lint.cli.cache import ProjectCache, pragmas_from_json, recording
 from pixcrawler_lint.cli.discovery import group_by_project_root
 from pixcrawler_lint.cli.suppression import Pragmas, parse_pragmas
 from pixcrawler_lint.engine import internal_error, lint_source
 from pixcrawler_lint.findings import Finding
-from pixcrawler_lint.modules import ParseError, activate_project_root, read_source
+from pixcrawler_lint.modules import ParseError, activate_project_root, forget_project_root, read_source
 from pixcrawler_lint.registry import Rule, all_rules
 from pixcrawler_lint.rules.internal.syntax_error import syntax_error_finding
 
@@ -44,6 +45,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     pragmas: Pragmas = field(default_factory=Pragmas)
     skipped: str | None = None  # e.g. "syntax error at line 3: invalid syntax"
+    loaded: list[str] = field(default_factory=list)  # files astroid loaded for it (the cache's dependencies)
 
 
 def default_jobs() -> int:
@@ -63,6 +65,13 @@ def _rules(codes: Sequence[str] | None) -> list[type[Rule]] | None:
 
 def lint_one(path: Path, codes: Sequence[str] | None = None) -> FileResult:
     """Lint one file with the rules of ``codes`` (None: all); never raises (a crash is PXL900)."""
+    with recording() as loaded:
+        result = _lint_one(path, codes)
+    result.loaded = sorted(loaded)
+    return result
+
+
+def _lint_one(path: Path, codes: Sequence[str] | None) -> FileResult:
     name = str(path)
     try:
         source = read_source(path)
@@ -118,20 +127,44 @@ def lint_files(
     jobs: int,
     on_done: Callable[[FileResult], None] | None = None,
     codes: Sequence[str] | None = None,
+    cache: bool = False,
 ) -> list[FileResult]:
     """Lint ``files`` with ``jobs`` processes (1: in this process); results in input order.
 
-    ``codes`` limits the rules that run (None: every rule).
+    ``codes`` limits the rules that run (None: every rule). With ``cache`` the results of
+    unchanged files come from ``.pixcrawler_lint_cache/`` (:mod:`pixcrawler_lint.cli.cache`)
+    and only the others are linted.
     """
+    forget_project_root()  # files may have changed since an earlier run in this process
     groups = group_by_project_root(files)
     results: dict[str, FileResult] = {}
+    caches: dict[str, ProjectCache] = {}
+    if cache:
+        for root, members in list(groups.items()):
+            project_cache = ProjectCache(root, members, codes)
+            todo = []
+            for path in members:
+                hit = project_cache.load(path)
+                if hit is None:
+                    todo.append(path)
+                    caches[str(path)] = project_cache
+                else:
+                    results[str(path)] = FileResult(str(path), hit[0], pragmas_from_json(hit[1]))
+                    if on_done is not None:
+                        on_done(results[str(path)])
+            groups[root] = todo
+        groups = {root: members for root, members in groups.items() if members}
+    pending = sum(len(members) for members in groups.values())
 
     def done(result: FileResult) -> None:
         results[result.path] = result
         if on_done is not None:
             on_done(result)
+        owner = caches.get(result.path)
+        if owner is not None and not any(f.code == "PXL900" for f in result.findings):
+            owner.store(Path(result.path), result.findings, result.pragmas, result.loaded)
 
-    if jobs <= 1 or len(files) < _MIN_FILES_FOR_POOL:
+    if jobs <= 1 or pending < _MIN_FILES_FOR_POOL:
         for root, members in groups.items():
             for result in _lint_chunk(root, members, codes):
                 done(result)
