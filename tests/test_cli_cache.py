@@ -51,7 +51,9 @@ def _check(project: Path, *extra: str) -> tuple[int, list[tuple[str, int, str, s
 
 def test_second_run_lints_nothing_and_an_edit_relints_its_dependents(tmp_path: Path, linted: list[str]) -> None:
     endpoint = ROUTES_WITHOUT_OPERATION_ID.replace(
-        "from fastapi import APIRouter", "from fastapi import APIRouter\n\nfrom backend.services.project import ProjectService")
+        "from fastapi import APIRouter",
+        "from fastapi import APIRouter\n\nfrom backend.services.project import ProjectService",
+    )
     project = make_project(tmp_path / "p", {
         "backend/api/v1/endpoints/projects.py": endpoint, "backend/services/project.py": SERVICE,
         "backend/services/base.py": BASE, "backend/core/unrelated.py": UNRELATED,

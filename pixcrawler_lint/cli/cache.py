@@ -245,7 +245,6 @@ def linter_fingerprint() -> str:
     return _digest(*parts)
 
 
-
 class ProjectCache:
     """The cache of one project root for one run of ``check``."""
 
