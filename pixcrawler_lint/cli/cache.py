@@ -204,24 +204,33 @@ class _Index:
         return seen
 
 
-def _build_index(root: Path, tops: Iterable[str]) -> _Index:
+def _build_index(root: Path, tops: Iterable[str], known: dict[str, list[str]]) -> tuple[_Index, bool]:
+    """The index of the project; ``known`` maps content hashes to imported names (updated here)."""
     files = _project_files(root, tops)
     index = _Index(root, {}, {_modname(root, path): path for path in files})
+    added = False
     for path in files:
         try:
             data = path.read_bytes()
         except OSError:
             index.hashes[path] = "unreadable"
             continue
-        index.hashes[path] = hashlib.sha256(data).hexdigest()
-        try:
-            tree = ast.parse(data)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            continue
-        names = _imported_names(tree, _modname(root, path), path.name == "__init__.py")
+        digest = hashlib.sha256(data).hexdigest()
+        index.hashes[path] = digest
+        modname = _modname(root, path)
+        cache_key = _digest(digest, modname, path.name)
+        names = known.get(cache_key)
+        if names is None:
+            try:
+                tree = ast.parse(data)
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                continue
+            names = sorted(_imported_names(tree, modname, path.name == "__init__.py"))
+            known[cache_key] = names
+            added = True
         index.imports[path] = {dep for name in names for dep in index.file_of(name)} - {path}
     index.listing = _digest(*(path.relative_to(root).as_posix() for path in files))
-    return index
+    return index, added
 
 
 def _prefix_files(index: _Index, prefixes: Iterable[str]) -> list[Path]:
@@ -253,7 +262,11 @@ class ProjectCache:
         self.root = root
         pyproject = find_pyproject(root)
         self.directory = (pyproject.parent if pyproject is not None else root) / CACHE_DIR
-        self.index = _build_index(root, _top_packages(files, root))
+        self.enabled = True
+        known = self._read_json("imports.json")
+        self.index, added = _build_index(root, _top_packages(files, root), known if isinstance(known, dict) else {})
+        if added:
+            self._write_json("imports.json", known if isinstance(known, dict) else {})
         config: Config = config_for_path(files[0]) if files else config_for_path(root / "__probe__.py")
         try:
             pyproject_text = pyproject.read_text(encoding="utf-8", errors="replace") if pyproject else ""
@@ -266,7 +279,49 @@ class ProjectCache:
             linter_fingerprint(), str(_ENTRY_VERSION), pyproject_text, repr(config), ",".join(codes) if codes else "*",
             self.index.listing, *(f"{p}={self.index.hashes[p]}" for p in sorted(shared)),
         )
-        self.enabled = True
+        self.project_key = _digest(self.base_key, *(f"{p}={h}" for p, h in sorted(self.index.hashes.items())))
+
+    def _read_json(self, name: str) -> Any:
+        try:
+            return json.loads((self.directory / f"v{_ENTRY_VERSION}" / name).read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError):
+            return None
+
+    def _write_json(self, name: str, data: Any) -> None:
+        self._write(self.directory / f"v{_ENTRY_VERSION}" / name, json.dumps(data))
+
+    def _write(self, target: Path, payload: str) -> None:
+        """Write through a temporary file and a rename; a cache that cannot be written is off."""
+        if not self.enabled:
+            return
+        try:
+            self._prepare()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, delete=False,
+                                             prefix=".", suffix=".tmp") as handle:
+                handle.write(payload)
+            os.replace(handle.name, target)
+        except OSError:
+            with contextlib.suppress(OSError, UnboundLocalError):
+                os.unlink(handle.name)
+            self.enabled = False
+
+    def load_contracts(self, linted: Sequence[Path]) -> list[Finding] | None:
+        """The contract findings of the last run when no project file changed since."""
+        data = self._read_json("contracts.json")
+        try:
+            if data is None or data["key"] != self._contracts_key(linted):
+                return None
+            return [_finding_from_json(f) for f in data["findings"]]
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+
+    def store_contracts(self, linted: Sequence[Path], findings: Sequence[Finding]) -> None:
+        self._write_json("contracts.json", {"key": self._contracts_key(linted),
+                                            "findings": [_finding_to_json(f) for f in findings]})
+
+    def _contracts_key(self, linted: Sequence[Path]) -> str:
+        return _digest(self.project_key, *sorted(str(path) for path in linted))
 
     def _key(self, path: Path) -> str | None:
         path = path.resolve()
@@ -313,18 +368,7 @@ class ProjectCache:
             "key": key, "loaded": recorded, "findings": [_finding_to_json(f) for f in findings],
             "pragmas": pragmas_to_json(pragmas),
         })
-        target = self._entry_path(path)
-        try:
-            self._prepare()
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, delete=False,
-                                             prefix=".", suffix=".tmp") as handle:
-                handle.write(payload)
-            os.replace(handle.name, target)
-        except OSError:
-            with contextlib.suppress(OSError, UnboundLocalError):
-                os.unlink(handle.name)
-            self.enabled = False
+        self._write(self._entry_path(path), payload)
 
     def _prepare(self) -> None:
         if (self.directory / ".gitignore").is_file():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -9,14 +11,16 @@ from pathlib import Path
 from typing import TextIO
 
 from pixcrawler_lint.cli.baseline import Baseline, compare
+from pixcrawler_lint.cli.cache import ProjectCache
 from pixcrawler_lint.cli.contracts_hook import contract_findings
-from pixcrawler_lint.cli.diff import changed_lines
+from pixcrawler_lint.cli.diff import base_checkout, changed_lines, repository_top
 from pixcrawler_lint.cli.discovery import discover, group_by_project_root
 from pixcrawler_lint.cli.progress import Progress
 from pixcrawler_lint.cli.report import Report, display_path
 from pixcrawler_lint.cli.runner import FileResult, lint_files
 from pixcrawler_lint.cli.suppression import Pragmas, parse_pragmas
-from pixcrawler_lint.config import config_for_path
+from pixcrawler_lint.cli.sources import SourceCache
+from pixcrawler_lint.config import ConfigError, config_for_path
 from pixcrawler_lint.findings import Finding
 from pixcrawler_lint.modules import ParseError, read_source
 from pixcrawler_lint.python_version import notice_once
@@ -53,6 +57,7 @@ class Collected:
     files: list[Path]
     skipped: list[tuple[str, str]]
     suppressed: int
+    cached: int = 0  # files whose results came from the cache
 
 
 def _wanted(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
@@ -100,22 +105,24 @@ def collect_findings(options: CheckOptions, stderr: TextIO = sys.stderr) -> Coll
     """
     files = discover(options.paths, options.exclude)
     _validate_configuration(files)
-    for members in group_by_project_root(files).values():
+    for members in group_by_project_root(files).values():  # before the work: say it even if it crashes
         notice = notice_once(members[0])
         if notice is not None:
             stderr.write(f"pixcrawler-lint: warning: {notice}\n")
     checked = [rule.code for rule in all_rules() if _wanted(rule.code, options.select, options.ignore)]
     selected = checked if (options.select or options.ignore) else None
+    groups = group_by_project_root(files)
+    caches = {root: ProjectCache(root, members, selected) for root, members in groups.items()} if options.cache else {}
     progress = Progress(len(files), stderr, enabled=not options.quiet)
     try:
         results = lint_files(files, options.jobs, on_done=lambda _result: progress.advance(), codes=selected,
-                             cache=options.cache)
+                             caches=caches)
     finally:
         progress.close()
     by_path: dict[str, FileResult] = {result.path: result for result in results}
     raw: list[Finding] = [f for result in results for f in result.findings]
     if options.contracts:
-        raw += contract_findings(group_by_project_root(files))
+        raw += contract_findings(groups, caches)
     raw = [f for f in raw if _wanted(f.code, options.select, options.ignore)]
 
     per_file: dict[str, list[Finding]] = {}
@@ -138,7 +145,7 @@ def collect_findings(options: CheckOptions, stderr: TextIO = sys.stderr) -> Coll
     # With PXL903 deselected, files that do not parse are only warned about (the old behaviour).
     reported = _wanted(SyntaxErrorRule.code, options.select, options.ignore)
     skipped = [] if reported else [(display_path(r.path, options.cwd), r.skipped) for r in results if r.skipped]
-    return Collected(sorted(set(kept)), files, skipped, suppressed)
+    return Collected(sorted(set(kept)), files, skipped, suppressed, sum(1 for r in results if r.cached))
 
 
 def run_check(options: CheckOptions, stderr: TextIO = sys.stderr) -> Report:
@@ -147,7 +154,7 @@ def run_check(options: CheckOptions, stderr: TextIO = sys.stderr) -> Report:
     changed = changed_lines(options.diff, options.cwd) if options.diff is not None else None
     collected = collect_findings(options, stderr)
     report = Report(collected.findings, options.cwd, files=len(collected.files), skipped=collected.skipped,
-                    suppressed=collected.suppressed)
+                    suppressed=collected.suppressed, cached=collected.cached)
     findings = collected.findings
     if baseline is not None and options.baseline is not None:
         comparison = compare(
@@ -159,11 +166,46 @@ def run_check(options: CheckOptions, stderr: TextIO = sys.stderr) -> Report:
         report.baselined_findings = [f for f in findings if f not in new]
         report.fixed = comparison.fixed
         findings = comparison.new
-    if changed is not None:
-        findings = [f for f in findings if _on_changed_line(f, changed)]
+    if changed is not None and options.diff is not None:
+        caused = _new_since(options, collected.findings, report, stderr)
+        findings = [f for f in findings if _on_changed_line(f, changed) or f in caused]
         report.baselined_findings = [f for f in report.baselined_findings if _on_changed_line(f, changed)]
     report.findings = findings
     return report
+
+
+def _new_since(options: CheckOptions, current: list[Finding], report: Report, stderr: TextIO) -> set[Finding]:
+    """The findings of ``current`` whose baseline key the base revision does not have: what the
+    change caused anywhere, also in files it did not touch (compared as ``--baseline`` does)."""
+    assert options.diff is not None
+    top = repository_top(options.cwd)
+    with base_checkout(options.diff, options.cwd, keep=options.cache) as base:
+        paths = []
+        for raw in options.paths:
+            absolute = (options.cwd / raw).resolve()
+            try:
+                mapped = base / absolute.relative_to(top)
+            except ValueError:
+                continue  # outside the repository: nothing to compare with
+            if mapped.exists():
+                paths.append(str(mapped))
+        if not paths:
+            return set(current)
+        try:
+            cwd = base / options.cwd.resolve().relative_to(top)
+        except ValueError:
+            cwd = base
+        base_options = dataclasses.replace(options, paths=paths, cwd=cwd, diff=None, baseline=None, quiet=True)
+        try:
+            before = collect_findings(base_options, io.StringIO())
+        except ConfigError as exc:
+            stderr.write(f"pixcrawler-lint: warning: cannot lint {options.diff} ({exc}); "
+                         "reporting only findings on changed lines\n")
+            return set()
+        sources = SourceCache()
+        baseline = Baseline.from_findings(before.findings, base, sources)
+    comparison = compare(current, baseline, top, report.sources, set())
+    return set(comparison.new)
 
 
 def _on_changed_line(finding: Finding, changed: dict[Path, set[int] | None]) -> bool:

@@ -12,7 +12,7 @@ import multiprocessing
 import multiprocessing.context
 import os
 import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -46,6 +46,7 @@ class FileResult:
     pragmas: Pragmas = field(default_factory=Pragmas)
     skipped: str | None = None  # e.g. "syntax error at line 3: invalid syntax"
     loaded: list[str] = field(default_factory=list)  # files astroid loaded for it (the cache's dependencies)
+    cached: bool = False  # taken from the cache, not linted
 
 
 def default_jobs() -> int:
@@ -127,40 +128,41 @@ def lint_files(
     jobs: int,
     on_done: Callable[[FileResult], None] | None = None,
     codes: Sequence[str] | None = None,
-    cache: bool = False,
+    caches: Mapping[Path, ProjectCache] | None = None,
 ) -> list[FileResult]:
     """Lint ``files`` with ``jobs`` processes (1: in this process); results in input order.
 
-    ``codes`` limits the rules that run (None: every rule). With ``cache`` the results of
-    unchanged files come from ``.pixcrawler_lint_cache/`` (:mod:`pixcrawler_lint.cli.cache`)
+    ``codes`` limits the rules that run (None: every rule). With ``caches`` (one per project
+    root, :mod:`pixcrawler_lint.cli.cache`) the results of unchanged files come from the cache
     and only the others are linted.
     """
     forget_project_root()  # files may have changed since an earlier run in this process
     groups = group_by_project_root(files)
     results: dict[str, FileResult] = {}
-    caches: dict[str, ProjectCache] = {}
-    if cache:
-        for root, members in list(groups.items()):
-            project_cache = ProjectCache(root, members, codes)
-            todo = []
-            for path in members:
-                hit = project_cache.load(path)
-                if hit is None:
-                    todo.append(path)
-                    caches[str(path)] = project_cache
-                else:
-                    results[str(path)] = FileResult(str(path), hit[0], pragmas_from_json(hit[1]))
-                    if on_done is not None:
-                        on_done(results[str(path)])
-            groups[root] = todo
-        groups = {root: members for root, members in groups.items() if members}
+    owners: dict[str, ProjectCache] = {}
+    for root, members in list(groups.items()):
+        project_cache = caches.get(root) if caches else None
+        if project_cache is None:
+            continue
+        todo = []
+        for path in members:
+            hit = project_cache.load(path)
+            if hit is None:
+                todo.append(path)
+                owners[str(path)] = project_cache
+            else:
+                results[str(path)] = FileResult(str(path), hit[0], pragmas_from_json(hit[1]), cached=True)
+                if on_done is not None:
+                    on_done(results[str(path)])
+        groups[root] = todo
+    groups = {root: members for root, members in groups.items() if members}
     pending = sum(len(members) for members in groups.values())
 
     def done(result: FileResult) -> None:
         results[result.path] = result
         if on_done is not None:
             on_done(result)
-        owner = caches.get(result.path)
+        owner = owners.get(result.path)
         if owner is not None and not any(f.code == "PXL900" for f in result.findings):
             owner.store(Path(result.path), result.findings, result.pragmas, result.loaded)
 

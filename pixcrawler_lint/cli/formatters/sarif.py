@@ -15,7 +15,6 @@ import functools
 import hashlib
 import inspect
 import json
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,8 @@ LEVELS = {Severity.ERROR: "error", Severity.FATAL: "error", Severity.WARNING: "w
 def rules_doc_url() -> str | None:
     """Where docs/rules.md is: the ``Rules`` project URL of the installed distribution, else the
     file in the checkout the package runs from (an editable or repository install), else None."""
+    from importlib import metadata  # pylint: disable=import-outside-toplevel  # slow, only SARIF needs it
+
     try:
         urls = metadata.metadata("pixcrawler-lint").get_all("Project-URL") or []
     except metadata.PackageNotFoundError:
