@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -99,7 +98,8 @@ def main() -> None:
         for tree, copy in zip(args.tree, copies):
             one = cold_and_warm(copy, 1, "-j", "1")
             two = cold_and_warm(copy, 1, "-j", "2")
-            print(f"| {tree} | {one[0]:.2f} ({one[1]:.2f}) | {two[0]:.2f} ({two[1]:.2f}) | {one[3]:.2f} | {two[3]:.2f} |")
+            print(f"| {tree} | {one[0]:.2f} ({one[1]:.2f}) | {two[0]:.2f} ({two[1]:.2f}) "
+                  f"| {one[3]:.2f} | {two[3]:.2f} |")
         if len(copies) > 1:
             separate = [run_cpu(copy, "--no-cache", "-j", "1", ".") for copy in copies]
             together = run_cpu(Path(scratch), "--no-cache", "-j", "1", *[str(c) for c in copies])
