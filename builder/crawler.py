@@ -7,6 +7,7 @@ from pathlib import Path
 
 import httpx
 
+from builder.messages import describe_error
 from builder.results import CrawlReport, FailedDownload, StoredImage
 from builder.storage import LocalImageStorage
 from builder.validation import InvalidImageError, validate_image
@@ -75,11 +76,12 @@ class ImageCrawler:
             path, sha256 = await asyncio.to_thread(
                 self.storage.save, collection, data, info.extension
             )
-        except (FetchError, InvalidImageError) as error:
-            return FailedDownload(url=url, reason=str(error))
+        except (FetchError, InvalidImageError, ValueError) as error:  # ValueError: bad collection
+            return FailedDownload(url=url, reason=describe_error(error))
         return StoredImage(
             source_url=url,
             path=path,
+            key=self.storage.key_of(path),
             sha256=sha256,
             image_format=info.image_format,
             width=info.width,
@@ -105,5 +107,6 @@ class ImageCrawler:
                         raise FetchError(f"body exceeds the {limit}-byte limit")
                     chunks.append(chunk)
         except httpx.HTTPError as error:
-            raise FetchError(f"{type(error).__name__}: {error}") from error
+            kind, detail = type(error).__name__, describe_error(error)
+            raise FetchError(kind if detail == kind else f"{kind}: {detail}") from error
         return b"".join(chunks)

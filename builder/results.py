@@ -12,6 +12,8 @@ class StoredImage:
 
     source_url: str
     path: Path
+    key: str
+    """``path`` relative to the storage root, with ``/`` separators: ``dataset_1/<sha256>.png``."""
     sha256: str
     image_format: str
     width: int

@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+import shutil
 from pathlib import Path
 
 __all__ = ["LocalImageStorage"]
@@ -19,8 +20,23 @@ class LocalImageStorage:
     def path_for(self, collection: str, sha256: str, extension: str) -> Path:
         """Return where an image with this hash is (or would be) stored."""
         if not _SAFE_COLLECTION.match(collection):
-            raise ValueError(f"invalid collection name {collection!r}")
+            raise ValueError(f"invalid collection name {collection}")
         return self.root / collection / f"{sha256}.{extension}"
+
+    def key_of(self, path: Path) -> str:
+        """Return ``path`` relative to the storage root (``<collection>/<file>``)."""
+        return path.resolve().relative_to(self.root).as_posix()
+
+    def delete_collection(self, collection: str) -> int:
+        """Remove ``<root>/<collection>/`` and everything in it; return how many files it held."""
+        directory = self.root / collection
+        if not _SAFE_COLLECTION.match(collection) or directory.resolve().parent != self.root:
+            raise ValueError(f"invalid collection name {collection}")
+        if not directory.is_dir():
+            return 0
+        removed = sum(1 for entry in directory.rglob("*") if not entry.is_dir())
+        shutil.rmtree(directory)
+        return removed
 
     def save(self, collection: str, data: bytes, extension: str) -> tuple[Path, str]:
         """Store ``data`` (idempotent for identical content); return its path and SHA-256."""

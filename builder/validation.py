@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from PIL import Image, UnidentifiedImageError
 
+from builder.messages import describe_error
+
 __all__ = ["ACCEPTED_FORMATS", "ImageInfo", "InvalidImageError", "validate_image"]
 
 ACCEPTED_FORMATS: frozenset[str] = frozenset({"JPEG", "PNG", "GIF", "WEBP", "BMP"})
@@ -43,8 +45,10 @@ def validate_image(data: bytes, *, min_width: int = 1, min_height: int = 1) -> I
             image.load()
             image_format = image.format or ""
             width, height = image.size
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-        raise InvalidImageError(f"not a decodable image: {error}") from error
+    except UnidentifiedImageError as error:
+        raise InvalidImageError("not a decodable image: unrecognised image data") from error
+    except (OSError, SyntaxError, ValueError) as error:
+        raise InvalidImageError(f"not a decodable image: {describe_error(error)}") from error
     if image_format not in ACCEPTED_FORMATS:
         raise InvalidImageError(f"unsupported image format {image_format or 'unknown'}")
     if width < min_width or height < min_height:

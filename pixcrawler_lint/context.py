@@ -8,9 +8,10 @@ from typing import Any, TypeVar
 
 from astroid import nodes
 
+from pixcrawler_lint.architecture.layer import Layer
+from pixcrawler_lint.architecture.model import Architecture, architecture_of
 from pixcrawler_lint.config import Config
 from pixcrawler_lint.findings import Finding
-from pixcrawler_lint.layers import Layer, classify
 from pixcrawler_lint.registry import Rule
 
 __all__ = ["ModuleContext"]
@@ -20,14 +21,20 @@ T = TypeVar("T")
 
 
 class ModuleContext:
-    """One module under analysis. Rules report through :meth:`report` only."""
+    """One module under analysis. Rules report through :meth:`report` only.
+
+    ``architecture`` is the model of the configuration (layers, policy, selection); rules ask it
+    rather than reading the raw settings. Building the context raises ``ConfigError`` when the
+    module matches two layers equally specifically.
+    """
 
     def __init__(self, module: nodes.Module, path: str, config: Config) -> None:
         self.module = module
         self.path = path
         self.modname: str = module.name
         self.config = config
-        self.layer: Layer | None = classify(self.modname, config)
+        self.architecture: Architecture = architecture_of(config)
+        self.layer: Layer | None = self.architecture.layer_of(self.modname)
         self.findings: list[Finding] = []
         self._by_type: dict[type, list[nodes.NodeNG]] | None = None
         self._cache: dict[str, Any] = {}
@@ -48,7 +55,7 @@ class ModuleContext:
                 code=rule.code,
                 symbol=rule.symbol,
                 message=rule.message.format(**args),
-                severity=rule.severity,
+                severity=self.architecture.severity(rule.code, rule.severity),
                 end_line=end_line,
                 end_col=end_col,
             )

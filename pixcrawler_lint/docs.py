@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 
+from pixcrawler_lint.fixes.catalog import Safety, fix_safety
 from pixcrawler_lint.registry import FAMILIES, Rule, all_rules
 
 __all__ = ["rule_markdown", "rules_markdown"]
@@ -23,9 +24,23 @@ def rule_markdown(rule: type[Rule], heading: str = "##") -> str:
         f"{heading} {rule.code} `{rule.symbol}`\n\n"
         f"{summary}\n\n"
         f"*Severity:* {_SEVERITY_NAMES[letter]} (`{letter}`) · *pylint:* `{rule.pylint_id()}` / "
-        f"`{rule.symbol}` · *flake8:* `{rule.code}` · *message:* `{rule.message}`\n\n"
+        f"`{rule.symbol}` · *flake8:* `{rule.code}`{_fix_note(rule.code)} · *message:* `{rule.message}`\n\n"
         f"{body}\n"
     )
+
+
+def _fix_note(code: str) -> str:
+    safety = fix_safety(code)
+    if safety is Safety.SAFE:
+        return " · *fix:* safe (`check --fix`)"
+    if safety is Safety.UNSAFE:
+        return " · *fix:* unsafe (`check --fix --unsafe-fixes`)"
+    return ""
+
+
+def _fix_column(code: str) -> str:
+    safety = fix_safety(code)
+    return safety.value if safety is not None else ""
 
 
 def rules_markdown() -> str:
@@ -39,12 +54,18 @@ def rules_markdown() -> str:
         "Suppress a finding with `# noqa: PXL201` (flake8, CLI) or "
         "`# pylint: disable=missing-operation-id` (pylint, CLI).",
         "",
-        "| code | symbol | pylint id | summary |",
-        "|---|---|---|---|",
+        "The *fix* column marks the rules `pixcrawler-lint check --fix` repairs (`unsafe`: only with "
+        "`--unsafe-fixes`, the fix may change behaviour and needs a review).",
+        "",
+        "| code | symbol | pylint id | fix | summary |",
+        "|---|---|---|---|---|",
     ]
     for rule in rules:
         anchor = f"{rule.code.lower()}-{rule.symbol}"
-        lines.append(f"| [{rule.code}](#{anchor}) | `{rule.symbol}` | `{rule.pylint_id()}` | {rule.summary()} |")
+        lines.append(
+            f"| [{rule.code}](#{anchor}) | `{rule.symbol}` | `{rule.pylint_id()}` | {_fix_column(rule.code)} "
+            f"| {rule.summary()} |"
+        )
     family = None
     for rule in rules:
         if rule.family() != family:

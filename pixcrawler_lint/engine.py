@@ -11,6 +11,7 @@ from pathlib import Path
 
 from astroid import nodes
 
+from pixcrawler_lint.architecture.selection import CommandLine
 from pixcrawler_lint.config import Config, ConfigError, config_for_path
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Finding, Severity
@@ -63,22 +64,36 @@ def lint_module(
     path: str | None = None,
     config: Config | None = None,
     rules: Iterable[type[Rule]] | None = None,
+    command_line: CommandLine | None = None,
 ) -> list[Finding]:
-    """Run ``rules`` (default: all) over ``module`` and return their findings, sorted."""
+    """Run ``rules`` (default: all) over ``module`` and return their findings, sorted.
+
+    Only the rules the configuration enables for ``path`` run (preset, ``select``, ``ignore``,
+    ``per-file-ignores``; ``command_line`` overrides the first three, see
+    :mod:`pixcrawler_lint.architecture.selection`).
+    """
     path = path if path is not None else (module.file or module.name)
     if config is None:
         try:
             config = config_for_path(path)
         except ConfigError as exc:
             return [configuration_error(path, exc)]
-    ctx = ModuleContext(module, path, config)
+    try:
+        ctx = ModuleContext(module, path, config)
+    except ConfigError as exc:
+        return [configuration_error(path, exc)]
     for rule_class in rules if rules is not None else all_rules():
         if rule_class.code.startswith("PXL9"):
             continue  # internal rules are produced by the engine itself
+        if not ctx.architecture.enabled(rule_class.code, path, command_line):
+            continue
         rule = rule_class()
         before = len(ctx.findings)
         try:
             rule.check(ctx)
+        except ConfigError as exc:  # e.g. an imported module matching two layers equally
+            del ctx.findings[before:]
+            ctx.findings.append(configuration_error(path, exc))
         except Exception as exc:  # pylint: disable=broad-exception-caught  # incl. RecursionError
             # A rule bug must not stop the run: its partial findings are dropped and replaced
             # by one internal-error finding; the other rules still run.
@@ -92,6 +107,7 @@ def lint_source(
     path: str,
     rules: Sequence[type[Rule]] | None = None,
     config: Config | None = None,
+    command_line: CommandLine | None = None,
 ) -> list[Finding]:
     """Lint ``source`` as if it were the file at ``path`` (an editor buffer, stdin).
 
@@ -109,7 +125,7 @@ def lint_source(
         module = build_module(source, path, location.modname)
     except ParseError:
         return []
-    return lint_module(module, path, config, rules)
+    return lint_module(module, path, config, rules, command_line)
 
 
 def lint_file(path: str | Path, rules: Sequence[type[Rule]] | None = None) -> list[Finding]:

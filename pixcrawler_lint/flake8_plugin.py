@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pixcrawler_lint import __version__
+from pixcrawler_lint.architecture.misconfiguration import warn_configuration_once
 from pixcrawler_lint.engine import lint_source
 from pixcrawler_lint.modules import ParseError, read_source
 from pixcrawler_lint.python_version import notice_once
@@ -48,6 +49,7 @@ class PixcrawlerLintPlugin:
         """Yield ``(line, col, "PXLnnn message", type)`` for each finding."""
         if _read_with_latin1_fallback(self.filename, self.lines):
             return
+        warn_configuration_once(self.filename, "pixcrawler-lint (flake8)")
         for finding in lint_source("".join(self.lines), self.filename):
             yield finding.line, finding.col, f"{finding.code} {finding.message}", type(self)
 

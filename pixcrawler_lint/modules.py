@@ -4,10 +4,21 @@ A module's dotted name comes from its ``__init__.py`` packages, as pylint and fl
 project root is the first directory above the file that is not a package. Front ends that
 build astroid modules themselves (flake8, CLI) put that root on ``sys.path`` so that imports
 resolve across the project, exactly as pylint does for the files it lints.
+
+Import roots: a project may run with a sub-folder on ``sys.path`` (``cd backend && uvicorn
+main:app``), so that ``from services.activity import X`` inside ``backend/`` means
+``backend/services/activity.py``. :func:`import_root_prefix` tells which package such an
+import lives in — from the ``source-roots`` setting, or, without configuration, when the first
+segment names a subpackage of exactly one top package of the project and nothing else (no
+top-level module beside the packages, not the standard library, not installed). Every front
+end then treats the import as that module: the import analysis rewrites its name, and an
+astroid failed-import hook resolves it to the same module object (``backend.services.activity``).
 """
 
 from __future__ import annotations
 
+import functools
+import importlib.machinery
 import sys
 import threading
 import tokenize
@@ -17,13 +28,15 @@ from pathlib import Path
 import astroid
 from astroid import nodes
 from astroid.builder import AstroidBuilder
-from astroid.exceptions import AstroidBuildingError, AstroidSyntaxError
+from astroid.exceptions import AstroidBuildingError, AstroidImportError, AstroidSyntaxError
 
 from pixcrawler_lint import library_builds
+from pixcrawler_lint.analysis.origins import is_library_path
+from pixcrawler_lint.config import ConfigError, config_for_path
 
 __all__ = [
     "ModuleLocation", "ParseError", "locate_module", "activate_project_root", "forget_project_root", "build_module",
-    "read_source",
+    "read_source", "import_root_prefix", "rooted_name",
 ]
 
 
@@ -54,6 +67,92 @@ def locate_module(path: str | Path) -> ModuleLocation:
 
 _root_lock = threading.Lock()
 _active_root: Path | None = None
+_known_roots: dict[Path, None] = {}  # project roots seen, in order: where the import hook looks
+
+
+def _defines(folder: Path, name: str) -> bool:
+    """``folder/name/__init__.py`` or ``folder/name.py`` exists."""
+    return (folder / name / "__init__.py").is_file() or (folder / f"{name}.py").is_file()
+
+
+def _package_name(folder: Path, root: Path) -> str | None:
+    """The dotted package name of ``folder`` below ``root`` (every level a package), else ``None``."""
+    try:
+        parts = folder.relative_to(root).parts
+    except ValueError:
+        return None
+    for depth in range(1, len(parts) + 1):
+        if not (root.joinpath(*parts[:depth]) / "__init__.py").is_file():
+            return None
+    return ".".join(parts) if parts else None
+
+
+def _installed(name: str, root: Path) -> bool:
+    """``name`` is a standard or installed module found outside the project ``root``."""
+    if name in sys.builtin_module_names or name in getattr(sys, "stdlib_module_names", ()):
+        return True
+    paths = [p for p in sys.path if p and not Path(p).resolve().is_relative_to(root)]
+    try:
+        return importlib.machinery.PathFinder.find_spec(name, paths) is not None
+    except (ImportError, ValueError, OSError):
+        return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _root_prefix(first: str, root: Path) -> str | None:
+    try:
+        config = config_for_path(root)
+    except ConfigError:
+        return None
+    base = config.source.parent if config.source is not None else root
+    for entry in config.source_roots:
+        folder = (base / entry).resolve()
+        if _defines(folder, first):
+            return _package_name(folder, root)
+    if _defines(root, first) or _installed(first, root):
+        return None
+    try:
+        tops = [d.name for d in root.iterdir() if (d / "__init__.py").is_file() and _defines(d, first)]
+    except OSError:
+        return None
+    return tops[0] if len(tops) == 1 and tops[0] != first else None
+
+
+def import_root_prefix(first: str, context_file: str | Path) -> str | None:
+    """The package (``backend``) an absolute import whose first segment is ``first``
+    (``services``) lives in, for the project of ``context_file``; ``None`` when the import is
+    read as written."""
+    try:
+        root = locate_module(context_file).root.resolve()
+    except (OSError, ValueError, RuntimeError):
+        return None
+    _known_roots.setdefault(root, None)
+    return _root_prefix(first, root)
+
+
+def rooted_name(modname: str, context_file: str | Path | None) -> str:
+    """``services.activity`` → ``backend.services.activity`` when :func:`import_root_prefix` says so."""
+    if context_file is None or not modname:
+        return modname
+    prefix = import_root_prefix(modname.split(".", 1)[0], context_file)
+    return f"{prefix}.{modname}" if prefix else modname
+
+
+def _source_root_hook(modname: str) -> nodes.Module:
+    """astroid's last resort for an import it cannot find: the module under an import root."""
+    first = modname.split(".", 1)[0]
+    candidates = dict(_known_roots)
+    for entry in sys.path:
+        if entry and not is_library_path(entry) and Path(entry).is_dir():
+            candidates.setdefault(Path(entry).resolve(), None)
+    for root in candidates:
+        prefix = _root_prefix(first, root)
+        if prefix:
+            return astroid.MANAGER.ast_from_module_name(f"{prefix}.{modname}")
+    raise AstroidImportError("no import root has {modname}", modname=modname)
+
+
+astroid.MANAGER.register_failed_import_hook(_source_root_hook)
 _inserted = 0  # copies of the active root this module put on sys.path (and may take off again)
 
 
@@ -84,6 +183,7 @@ def activate_project_root(root: Path) -> None:
             astroid.MANAGER.clear_cache()
         sys.path.insert(0, str(root))
         _active_root, _inserted = root, 1
+        _known_roots.setdefault(root, None)
 
 
 def forget_project_root() -> None:

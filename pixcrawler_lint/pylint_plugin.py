@@ -16,6 +16,7 @@ from pylint.checkers import BaseChecker
 from pylint.constants import WarningScope
 from pylint.lint import PyLinter
 
+from pixcrawler_lint.architecture.misconfiguration import warn_configuration_once
 from pixcrawler_lint.engine import lint_module
 from pixcrawler_lint.findings import Finding
 from pixcrawler_lint.python_version import notice_once
@@ -44,7 +45,9 @@ class _SharedRun:
             if notice is not None:
                 sys.stderr.write(f"pixcrawler-lint: warning: {notice}\n")
             enabled = [rule for rule in self.rules if self.linter.is_message_enabled(rule.symbol)]
-            self._findings = lint_module(module, module.file or module.name, rules=enabled) if enabled else []
+            path = module.file or module.name
+            warn_configuration_once(path, "pixcrawler-lint (pylint)")
+            self._findings = lint_module(module, path, rules=enabled) if enabled else []
             self._module = module
         return self._findings
 

@@ -19,7 +19,10 @@ from pixcrawler_lint.findings import Severity
 if TYPE_CHECKING:
     from pixcrawler_lint.context import ModuleContext
 
-__all__ = ["Rule", "register", "all_rules", "rule_by_code", "rule_by_symbol", "FAMILIES", "DOC_SECTIONS"]
+__all__ = [
+    "Rule", "register", "all_rules", "rule_by_code", "rule_by_symbol", "FAMILIES", "DOC_SECTIONS",
+    "PRESETS", "RECOMMENDED", "RESERVED_CODES", "presets_of", "known_code_prefix",
+]
 
 # family digit -> (name, pylint checker title)
 FAMILIES: dict[str, str] = {
@@ -110,3 +113,41 @@ def rule_by_code(code: str) -> type[Rule] | None:
 def rule_by_symbol(symbol: str) -> type[Rule] | None:
     """The rule named ``symbol`` (e.g. ``shadowed-status-module``), if any."""
     return next((rule for rule in all_rules() if rule.symbol == symbol), None)
+
+
+# --- presets ------------------------------------------------------------------------------
+# "pixcrawler": every rule (PixCrawler's own house rules; the zero-configuration default on the
+# PixCrawler layout). "recommended": the rules that held up on the real code of other layered
+# FastAPI backends (docs/configuration.md, "Presets", says why each one is in or out). A code
+# may be listed before its rule exists on this branch: it simply selects nothing yet.
+RECOMMENDED: frozenset[str] = frozenset({
+    "PXL101",  # upward import: a lower layer importing a higher one is wrong in every layout
+    "PXL105",  # fastapi/starlette below the api layer: HTTP leaks into the domain everywhere
+    "PXL204",  # a name shadowing the status module: a crash at run time
+    "PXL401",  # repository create() called with positional fields: a TypeError at run time
+    "PXL402",  # repository update() with a wrong signature: a TypeError at run time
+    "PXL403",  # a method the collaborator does not have: an AttributeError at run time
+    "PXL404",  # a call that does not fit the callee's signature: a TypeError at run time
+    "PXL406",  # reserved: the next repository bug finder
+    "PXL502",  # Column(...)() called: a TypeError at import time
+})
+PRESETS: tuple[str, ...] = ("pixcrawler", "recommended")
+# Codes other branches of this wave add; a configuration may name them before they land.
+RESERVED_CODES: frozenset[str] = frozenset({"PXL406", "PXL903"})
+
+
+def presets_of(code: str) -> tuple[str, ...]:
+    """The presets that hold ``code`` (internal PXL9xx codes belong to every preset)."""
+    if code.startswith("PXL9") or code in RECOMMENDED:
+        return PRESETS
+    return ("pixcrawler",)
+
+
+def known_code_prefix(prefix: str) -> bool:
+    """True when ``prefix`` (``PXL``, ``PXL2``, ``PXL204``) names at least one rule or reserved code."""
+    prefix = prefix.upper()
+    if not re.match(r"^PXL\d{0,3}$", prefix):
+        return False
+    return any(rule.code.startswith(prefix) for rule in all_rules()) or any(
+        code.startswith(prefix) for code in RESERVED_CODES
+    )

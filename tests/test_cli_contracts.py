@@ -69,3 +69,17 @@ def test_chains_through_a_module_that_breaks_the_rule_itself_are_not_repeated(tm
     run = cli("check", "--select", "PXL1", "--format", "json", cwd=project)
     findings = [(f["path"], f["line"], f["code"]) for f in json.loads(run.out)["findings"]]
     assert findings == [("backend/api/v1/helpers.py", 3, "PXL102")]  # the inline finding, once
+
+
+def test_importers_sharing_a_root_cause_import_get_one_finding_there(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    second = project / "backend/api/v1/endpoints/datasets.py"
+    second.write_text(ENDPOINT.replace("Projects endpoint", "Datasets endpoint"), encoding="utf-8")
+    run = cli("check", "--select", "PXL1", "--format", "json", cwd=project)
+    assert run.status == 1, run.err
+    findings = json.loads(run.out)["findings"]
+    # Both endpoints reach the repository through the helper's import: one finding, on that import.
+    assert [(f["path"], f["line"], f["code"]) for f in findings] == [("backend/helpers.py", 3, "PXL102")]
+    message = findings[0]["message"]
+    assert "backend.api.v1.endpoints.datasets, backend.api.v1.endpoints.projects" in message
+    assert "backend.helpers -> backend.repositories.project" in message

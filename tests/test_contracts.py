@@ -236,7 +236,9 @@ def test_import_linter_contract_kept_and_broken(capsys: pytest.CaptureFixture[st
 
 def test_import_linter_contract_reads_the_given_pyproject(tmp_path: Path) -> None:
     pyproject = tmp_path / "pyproject.toml"
-    pyproject.write_text('[tool.pixcrawler_lint]\napi = ["app.web"]\nrepositories = ["app.persistence"]\n')
+    pyproject.write_text(
+        '[tool.pixcrawler_lint]\npreset = "pixcrawler"\napi = ["app.web"]\nrepositories = ["app.persistence"]\n'
+    )
     contract = _contract(pyproject=str(pyproject))
     assert isinstance(contract.config, Config) and contract.config.api == ("app.web",)
     check = contract.check(make_graph(("app.web.views", "app.persistence.albums")), verbose=False)

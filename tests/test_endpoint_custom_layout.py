@@ -77,7 +77,7 @@ def test_current_user_names_are_configured() -> None:
 
 def test_messages_name_the_configured_fix() -> None:
     messages = {f.code: f.message for f in _configured(WEB / "orders.py")}
-    assert "status_code=codes.HTTP_201_CREATED" in messages["PXL210"]
+    assert "status_code=codes.HTTP_200_OK" in messages["PXL210"]  # check_codes() is an action
     assert "from fastapi import status as codes" in messages["PXL204"]
     guard = next(f.message for f in _configured(WEB / "backoffice.py") if f.code == "PXL211")
     assert "caller: StaffMember" in guard and "Depends(ensure_staff)" in guard

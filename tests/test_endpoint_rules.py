@@ -6,11 +6,13 @@ admin guard, the status scoping, the no-content exemption, and that odd code nev
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
 
-from pixcrawler_lint.engine import lint_source
+from pixcrawler_lint.config import ConfigError, config_from_table
+from pixcrawler_lint.engine import lint_file, lint_source
 
 ENDPOINTS = Path(__file__).resolve().parent / "fixtures" / "endpoints" / "backend" / "api" / "v1" / "endpoints"
 HEADER = '''"""Snippet."""
@@ -152,3 +154,149 @@ def test_no_content_routes_need_no_response_model(status_code: str) -> None:
 def test_odd_code_never_crashes_a_rule(body: str) -> None:
     assert not {code for code in codes(body) if code.startswith("PXL9")}
     assert not {code for code in codes(body, ADMIN) if code.startswith("PXL9")}
+
+
+# --- the application model: chains of include_router/mount calls across modules ------------
+
+ADMIN_ROUTES = '''"""Admin routes without a guard of their own."""
+
+from fastapi import APIRouter
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/quotas")
+
+
+@router.delete("/{user_id}", status_code=204, summary="Reset", operation_id="reset")
+async def reset(user_id: int):
+    return None
+'''
+MAIN = '''"""Main module."""
+
+from fastapi import Depends, FastAPI
+
+from app.deps import require_admin
+from app.routes import admin
+
+__all__ = ["app"]
+
+app = FastAPI()
+{mounts}
+'''
+DEPS = '''"""Guards."""
+
+__all__ = ["require_admin"]
+
+
+def require_admin() -> None:
+    return None
+'''
+GUARDED = 'app.include_router(admin.router, prefix="/admin", dependencies=[Depends(require_admin)])'
+
+
+def _app_project(tmp_path: Path, mounts: str, table: str = 'admin-path-prefixes = ["/admin"]') -> Path:
+    root = tmp_path / "project"
+    (root / "app" / "routes").mkdir(parents=True)
+    (root / "pyproject.toml").write_text(
+        f'[project]\nname = "p"\nversion = "0"\n\n[tool.pixcrawler_lint]\n{table}\n', encoding="utf-8"
+    )
+    for name, text in {
+        "app/__init__.py": '"""App."""\n', "app/routes/__init__.py": '"""Routes."""\n',
+        "app/deps.py": DEPS, "app/routes/admin.py": ADMIN_ROUTES,
+        "app/main.py": MAIN.format(mounts=mounts),
+    }.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def _codes_of(path: Path) -> set[str]:
+    return {finding.code for finding in lint_file(path)}
+
+
+def test_a_guard_on_include_router_in_the_main_module_guards_the_routes(tmp_path: Path) -> None:
+    root = _app_project(tmp_path, GUARDED)
+    assert "PXL211" not in _codes_of(root / "app/routes/admin.py")
+
+
+def test_the_index_follows_edits_of_the_main_module(tmp_path: Path) -> None:
+    root = _app_project(tmp_path, GUARDED)
+    route_file = root / "app/routes/admin.py"
+    assert "PXL211" not in _codes_of(route_file)
+    (root / "app/main.py").write_text(MAIN.format(mounts='app.include_router(admin.router, prefix="/admin")'))
+    assert "PXL211" in _codes_of(route_file)  # the guard is gone: rebuilt, not served from the cache
+
+
+def test_a_router_mounted_twice_needs_the_guard_on_both_chains(tmp_path: Path) -> None:
+    root = _app_project(tmp_path, GUARDED + '\napp.include_router(admin.router, prefix="/admin/v2")')
+    assert "PXL211" in _codes_of(root / "app/routes/admin.py")
+
+
+def test_a_test_app_that_mounts_the_router_unguarded_does_not_count(tmp_path: Path) -> None:
+    root = _app_project(tmp_path, GUARDED)
+    (root / "tests").mkdir()
+    (root / "tests/test_admin.py").write_text(
+        "from fastapi import FastAPI\nfrom app.routes import admin\n\n"
+        'app = FastAPI()\napp.include_router(admin.router, prefix="/admin")\n', encoding="utf-8"
+    )
+    assert "PXL211" not in _codes_of(root / "app/routes/admin.py")
+
+
+@pytest.mark.parametrize(
+    ("mounts", "table", "reported"),
+    [
+        # a prefix that is not a literal is never guessed; the literal path below it is matched
+        ('app.include_router(admin.router, prefix=settings.API + "/admin")', 'admin-path-prefixes = ["/admin"]', False),
+        ("app.include_router(admin.router, prefix=settings.API_PREFIX)", 'admin-path-prefixes = ["/quotas"]', True),
+        ('app.include_router(admin.router, prefix="/administration")', 'admin-path-prefixes = ["/admin"]', False),
+        ('app.include_router(admin.router, prefix="/admin")', 'admin-path-prefixes = ["/admin"]', True),
+        ("app.include_router(admin.router)", 'admin-routers = ["app.routes.admin.router"]', True),
+        ("app.include_router(admin.router)", 'admin-routers = ["app.routes.other.router"]', False),
+    ],
+)
+def test_admin_scope_by_path_and_by_router(tmp_path: Path, mounts: str, table: str, reported: bool) -> None:
+    root = _app_project(tmp_path, mounts, table)
+    assert ("PXL211" in _codes_of(root / "app/routes/admin.py")) is reported
+
+
+def test_app_dependencies_guard_only_the_routes_of_that_app(tmp_path: Path) -> None:
+    mounts = (
+        "sub = FastAPI(dependencies=[Depends(require_admin)])\nsub.include_router(admin.router)\n"
+        'app.mount("/admin", sub)'
+    )
+    root = _app_project(tmp_path, mounts)
+    assert "PXL211" not in _codes_of(root / "app/routes/admin.py")
+    # the parent app's dependencies do not reach through a mount
+    mounts = (
+        "app2 = FastAPI(dependencies=[Depends(require_admin)])\nsub = FastAPI()\n"
+        'sub.include_router(admin.router)\napp2.mount("/admin", sub)'
+    )
+    root = _app_project(tmp_path / "second", mounts)
+    assert "PXL211" in _codes_of(root / "app/routes/admin.py")
+
+
+@pytest.mark.parametrize(
+    ("name", "advice"),
+    [
+        ("create_project", "status_code=http_status.HTTP_201_CREATED to"),
+        ("register", "status_code=http_status.HTTP_201_CREATED to"),
+        ("login_access_token", "status_code=http_status.HTTP_200_OK (an action"),
+        ("cancel_job", "status_code=http_status.HTTP_200_OK (an action"),
+        ("project_members", "HTTP_201_CREATED when it creates, http_status.HTTP_200_OK for an action"),
+    ],
+)
+def test_status_code_advice_follows_what_the_route_does(name: str, advice: str) -> None:
+    body = f'\n\n@router.post("/x", response_model=int, summary="X", operation_id="x")\nasync def {name}() -> int:\n' \
+           "    return 1\n"
+    message = next(
+        f.message for f in lint_source(HEADER + body, str(ENDPOINTS / "snippet_under_test.py")) if f.code == "PXL210"
+    )
+    assert advice in message
+
+
+@pytest.mark.parametrize(
+    ("table", "key"),
+    [('admin-routers = ["router"]', "admin-routers"), ('admin-path-prefixes = ["admin"]', "admin-path-prefixes")],
+)
+def test_admin_scope_keys_are_validated(table: str, key: str) -> None:
+    with pytest.raises(ConfigError, match=key):
+        config_from_table(tomllib.loads(table))

@@ -24,7 +24,7 @@ FILES = python_files(LEGACY)
 CATALOG = (
     [f"PXL1{n:02d}" for n in range(1, 6)]
     + [f"PXL2{n:02d}" for n in range(1, 12)]
-    + [f"PXL3{n:02d}" for n in range(1, 4)]
+    + [f"PXL3{n:02d}" for n in range(1, 5)]
     + [f"PXL4{n:02d}" for n in range(1, 6)]
     + [f"PXL5{n:02d}" for n in range(1, 4)]
     + [f"PXL6{n:02d}" for n in range(1, 5)]

@@ -94,7 +94,7 @@ def test_composition_root_package_and_configured_names(tmp_path: Path) -> None:
         ),
     })
     (tmp_path / "pyproject.toml").write_text(
-        '[project]\nname = "t"\nversion = "0"\n[tool.pixcrawler_lint]\n'
+        '[project]\nname = "t"\nversion = "0"\n[tool.pixcrawler_lint]\npreset = "pixcrawler"\n'
         'api = ["app.web", "app.wiring"]\nservices = ["app.logic"]\n'
         'composition-roots = ["app.wiring.factories"]\ntypes-modules = ["app.web.deps"]\n',
         encoding="utf-8",

@@ -36,7 +36,7 @@ from backend.services.notification import NotificationService
 from backend.services.policy import PolicyService
 from backend.services.project import ProjectService
 from backend.services.user import UserService
-from builder import CrawlerConfig, ImageCrawler
+from builder import CrawlerConfig, ImageCrawler, LocalImageStorage
 
 __all__ = [
     "bearer_scheme",
@@ -46,12 +46,14 @@ __all__ = [
     "get_crawler",
     "get_current_user",
     "get_dataset_service",
+    "get_image_store",
     "get_notification_service",
     "get_policy_service",
     "get_project_service",
     "get_session",
     "get_settings",
     "get_user_service",
+    "recover_interrupted_crawl_jobs",
     "require_admin",
 ]
 
@@ -95,6 +97,14 @@ def get_crawler(settings: SettingsDep) -> ImageCrawler:
     )
 
 
+def get_image_store(settings: SettingsDep) -> LocalImageStorage:
+    """Build the local-disk image store the crawler writes to (to delete a dataset's files)."""
+    return LocalImageStorage(settings.storage_dir)
+
+
+ImageStoreDep = Annotated[LocalImageStorage, Depends(get_image_store)]
+
+
 async def get_user_service(session: SessionDep, settings: SettingsDep) -> UserService:
     """Build the user service."""
     return UserService(
@@ -114,20 +124,24 @@ async def get_api_key_service(session: SessionDep) -> APIKeyService:
     )
 
 
-async def get_project_service(session: SessionDep) -> ProjectService:
+async def get_project_service(session: SessionDep, image_store: ImageStoreDep) -> ProjectService:
     """Build the project service."""
     return ProjectService(
-        project_repo=ProjectRepository(session), activity_repo=ActivityLogRepository(session)
+        project_repo=ProjectRepository(session),
+        dataset_repo=DatasetRepository(session),
+        activity_repo=ActivityLogRepository(session),
+        image_store=image_store,
     )
 
 
-async def get_dataset_service(session: SessionDep) -> DatasetService:
+async def get_dataset_service(session: SessionDep, image_store: ImageStoreDep) -> DatasetService:
     """Build the dataset service."""
     return DatasetService(
         dataset_repo=DatasetRepository(session),
         project_repo=ProjectRepository(session),
         image_repo=ImageRepository(session),
         activity_repo=ActivityLogRepository(session),
+        image_store=image_store,
     )
 
 
@@ -135,6 +149,20 @@ async def get_crawl_job_service(
     session: SessionDep, crawler: Annotated[ImageCrawler, Depends(get_crawler)]
 ) -> CrawlJobService:
     """Build the crawl job service with the builder crawler."""
+    return _crawl_job_service(session, crawler)
+
+
+async def recover_interrupted_crawl_jobs(
+    session_factory: async_sessionmaker[AsyncSession], settings: Settings
+) -> int:
+    """At start-up: mark crawl jobs left ``running`` by a dead process failed (restartable)."""
+    async with session_factory() as session:
+        service = _crawl_job_service(session, get_crawler(settings))
+        return await service.recover_interrupted_jobs()
+
+
+def _crawl_job_service(session: AsyncSession, crawler: ImageCrawler) -> CrawlJobService:
+    """The crawl job service over ``session``'s repositories."""
     return CrawlJobService(
         job_repo=CrawlJobRepository(session),
         dataset_repo=DatasetRepository(session),

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Path, Query
 
 from backend.api.dependencies import (
     get_activity_service,
@@ -16,6 +16,7 @@ from backend.api.dependencies import (
     get_user_service,
     require_admin,
 )
+from backend.core.limits import MAX_DB_INT, MAX_OFFSET
 from backend.schemas.auth import AuthenticatedUser
 from backend.services.activity import ActivityService
 from backend.services.api_key import APIKeyService
@@ -33,7 +34,10 @@ __all__ = [
     "CrawlJobServiceDep",
     "CurrentUser",
     "DatasetServiceDep",
+    "IdFilter",
+    "IdPath",
     "NotificationServiceDep",
+    "Offset",
     "PolicyServiceDep",
     "ProjectServiceDep",
     "UserServiceDep",
@@ -50,3 +54,10 @@ CrawlJobServiceDep = Annotated[CrawlJobService, Depends(get_crawl_job_service)]
 NotificationServiceDep = Annotated[NotificationService, Depends(get_notification_service)]
 ActivityServiceDep = Annotated[ActivityService, Depends(get_activity_service)]
 PolicyServiceDep = Annotated[PolicyService, Depends(get_policy_service)]
+
+# Integer parameters, bounded so that no value reaches the database out of range (422 instead).
+IdPath = Annotated[int, Path(ge=1, le=MAX_DB_INT, description="The resource's id.")]
+IdFilter = Annotated[int | None, Query(ge=1, le=MAX_DB_INT)]
+Offset = Annotated[
+    int, Query(ge=0, le=MAX_OFFSET, description="How many matching items to skip.")
+]

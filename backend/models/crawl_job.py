@@ -25,6 +25,7 @@ class CrawlJob(TimestampMixin, Base):
     )
     total_urls: Mapped[int] = mapped_column(Integer, default=0)
     downloaded_images: Mapped[int] = mapped_column(Integer, default=0)
+    duplicate_images: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     failed_urls: Mapped[int] = mapped_column(Integer, default=0)
     error_message: Mapped[str | None] = mapped_column(Text, default=None)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)

@@ -23,8 +23,14 @@ class APIKeyRepository(BaseRepository[APIKey]):
         result = await self.session.execute(select(APIKey).where(APIKey.key_hash == key_hash))
         return result.scalar_one_or_none()
 
-    async def list_for_user(self, user_id: int) -> Sequence[APIKey]:
+    async def list_for_user(self, user_id: int, *, offset: int, limit: int) -> Sequence[APIKey]:
         """Return a user's keys, newest first."""
-        query = select(APIKey).where(APIKey.user_id == user_id).order_by(APIKey.id.desc())
+        query = (
+            select(APIKey)
+            .where(APIKey.user_id == user_id)
+            .order_by(APIKey.id.desc())
+            .offset(offset)
+            .limit(limit)
+        )
         result = await self.session.execute(query)
         return result.scalars().all()

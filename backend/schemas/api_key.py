@@ -5,7 +5,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from backend.core.enums import APIKeyStatus
-from backend.schemas.common import ORMModel
+from backend.schemas.common import NonBlankStr, ORMModel
 
 __all__ = ["APIKeyCreate", "APIKeyCreated", "APIKeyResponse"]
 
@@ -15,7 +15,7 @@ class APIKeyCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=100)
+    name: NonBlankStr = Field(max_length=100)
 
 
 class APIKeyResponse(ORMModel):

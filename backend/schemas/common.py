@@ -1,8 +1,13 @@
 """Schema building blocks shared by the resource schemas."""
 
-from pydantic import BaseModel, ConfigDict
+from typing import Annotated
 
-__all__ = ["CountResponse", "ORMModel"]
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+__all__ = ["CountResponse", "NonBlankStr", "ORMModel"]
+
+NonBlankStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""A name: surrounding whitespace is stripped, and what is left may not be empty."""
 
 
 class ORMModel(BaseModel):

@@ -5,7 +5,8 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from backend.core.enums import DatasetStatus
-from backend.schemas.common import ORMModel
+from backend.core.limits import MAX_DB_INT
+from backend.schemas.common import NonBlankStr, ORMModel
 
 __all__ = ["DatasetCreate", "DatasetResponse", "DatasetUpdate", "ImageResponse"]
 
@@ -15,8 +16,8 @@ class DatasetCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    project_id: int = Field(ge=1)
-    name: str = Field(min_length=1, max_length=200)
+    project_id: int = Field(ge=1, le=MAX_DB_INT)
+    name: NonBlankStr = Field(max_length=200)
     description: str | None = Field(default=None, max_length=5000)
 
 
@@ -25,7 +26,7 @@ class DatasetUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str | None = Field(default=None, min_length=1, max_length=200)
+    name: NonBlankStr | None = Field(default=None, max_length=200)
     description: str | None = Field(default=None, max_length=5000)
 
 

@@ -5,7 +5,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from backend.core.enums import CleanupTarget, ExecutionStatus, PolicyKind
-from backend.schemas.common import ORMModel
+from backend.schemas.common import NonBlankStr, ORMModel
 
 __all__ = [
     "ArchivalPolicyCreate",
@@ -23,7 +23,7 @@ class ArchivalPolicyCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=100)
+    name: NonBlankStr = Field(max_length=100)
     description: str | None = Field(default=None, max_length=2000)
     days_inactive: int = Field(ge=0, le=36500)
     is_active: bool = True
@@ -34,7 +34,7 @@ class ArchivalPolicyUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str | None = Field(default=None, min_length=1, max_length=100)
+    name: NonBlankStr | None = Field(default=None, max_length=100)
     description: str | None = Field(default=None, max_length=2000)
     days_inactive: int | None = Field(default=None, ge=0, le=36500)
     is_active: bool | None = None
@@ -57,7 +57,7 @@ class CleanupPolicyCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=100)
+    name: NonBlankStr = Field(max_length=100)
     description: str | None = Field(default=None, max_length=2000)
     target: CleanupTarget
     days_old: int = Field(ge=0, le=36500)
@@ -69,7 +69,7 @@ class CleanupPolicyUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str | None = Field(default=None, min_length=1, max_length=100)
+    name: NonBlankStr | None = Field(default=None, max_length=100)
     description: str | None = Field(default=None, max_length=2000)
     target: CleanupTarget | None = None
     days_old: int | None = Field(default=None, ge=0, le=36500)

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from backend.schemas.common import ORMModel
+from backend.schemas.common import NonBlankStr, ORMModel
 
 __all__ = ["ProjectCreate", "ProjectResponse", "ProjectUpdate"]
 
@@ -14,7 +14,7 @@ class ProjectCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=200)
+    name: NonBlankStr = Field(max_length=200)
     description: str | None = Field(default=None, max_length=5000)
 
 
@@ -23,7 +23,7 @@ class ProjectUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str | None = Field(default=None, min_length=1, max_length=200)
+    name: NonBlankStr | None = Field(default=None, max_length=200)
     description: str | None = Field(default=None, max_length=5000)
 
 

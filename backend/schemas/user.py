@@ -5,7 +5,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from backend.core.enums import UserRole
-from backend.schemas.common import ORMModel
+from backend.schemas.common import NonBlankStr, ORMModel
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
@@ -18,7 +18,7 @@ class UserCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     email: str = Field(max_length=320, pattern=EMAIL_PATTERN)
-    full_name: str = Field(min_length=1, max_length=200)
+    full_name: NonBlankStr = Field(max_length=200)
     bio: str | None = Field(default=None, max_length=2000)
 
 
@@ -27,7 +27,7 @@ class UserUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    full_name: str | None = Field(default=None, min_length=1, max_length=200)
+    full_name: NonBlankStr | None = Field(default=None, max_length=200)
     bio: str | None = Field(default=None, max_length=2000)
 
 

@@ -1,11 +1,11 @@
 """API key service: issuing, listing, revoking keys, and authenticating bearer tokens."""
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from backend.core.clock import utcnow
 from backend.core.enums import APIKeyStatus
 from backend.core.exceptions import AuthenticationError, InvalidOperationError, NotFoundError
+from backend.core.pagination import Page
 from backend.core.security import generate_api_key, hash_api_key, key_display_prefix
 from backend.models.api_key import APIKey
 from backend.repositories.activity_log import ActivityLogRepository
@@ -71,9 +71,10 @@ class APIKeyService(BaseService):
         )
         return IssuedKey(record=record, raw_key=raw_key)
 
-    async def list_keys(self, user_id: int) -> Sequence[APIKey]:
-        """Return the user's keys, newest first."""
-        return await self.api_key_repo.list_for_user(user_id)
+    async def list_keys(self, user_id: int, *, offset: int, limit: int) -> Page[APIKey]:
+        """Return one page of the user's keys, newest first, and how many they have."""
+        keys = await self.api_key_repo.list_for_user(user_id, offset=offset, limit=limit)
+        return Page(items=keys, total=await self.api_key_repo.count(user_id=user_id))
 
     async def get_key(self, user_id: int, key_id: int) -> APIKey:
         """Return one of the user's keys; another user's key is reported as missing."""

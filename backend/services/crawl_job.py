@@ -10,6 +10,8 @@ from typing import Protocol
 from backend.core.clock import utcnow
 from backend.core.enums import CrawlJobStatus, DatasetStatus
 from backend.core.exceptions import InvalidOperationError, NotFoundError
+from backend.core.pagination import Page
+from backend.core.storage import dataset_collection
 from backend.models.crawl_job import CrawlJob
 from backend.repositories.activity_log import ActivityLogRepository
 from backend.repositories.crawl_job import CrawlJobRepository
@@ -20,9 +22,16 @@ from backend.schemas.crawl_job import CrawlJobCreate
 from backend.services.base import BaseService
 from builder.results import CrawlReport
 
-__all__ = ["CrawlJobService", "ImageCrawlerPort"]
+__all__ = ["INTERRUPTED_REASON", "CrawlJobService", "ImageCrawlerPort"]
 
 _MAX_REPORTED_FAILURES = 5
+_RESTARTABLE = (CrawlJobStatus.PENDING, CrawlJobStatus.FAILED)
+
+INTERRUPTED_REASON = (
+    "interrupted: the server stopped while this job was running; "
+    "start it again (POST /crawl-jobs/{id}/start) to retry"
+)
+"""``error_message`` of a job found ``running`` at start-up (its process died mid-crawl)."""
 
 
 class ImageCrawlerPort(Protocol):
@@ -76,11 +85,13 @@ class CrawlJobService(BaseService):
         status: CrawlJobStatus | None,
         offset: int,
         limit: int,
-    ) -> Sequence[CrawlJob]:
-        """Return the user's jobs, newest first."""
-        return await self.job_repo.list_for_user(
+    ) -> Page[CrawlJob]:
+        """Return one page of the user's jobs, newest first, and how many match in total."""
+        jobs = await self.job_repo.list_for_user(
             user_id, dataset_id=dataset_id, status=status, offset=offset, limit=limit
         )
+        total = await self.job_repo.count_for_user(user_id, dataset_id=dataset_id, status=status)
+        return Page(items=jobs, total=total)
 
     async def get_job(self, user_id: int, job_id: int) -> CrawlJob:
         """Return one of the user's jobs; another user's job is reported as missing."""
@@ -90,21 +101,51 @@ class CrawlJobService(BaseService):
         return job
 
     async def start_job(self, user_id: int, job_id: int) -> CrawlJob:
-        """Mark a pending job running; the caller then schedules ``run_job``."""
+        """Mark a pending (or failed: a retry) job running; the caller schedules ``run_job``."""
         job = await self.get_job(user_id, job_id)
-        if job.status is not CrawlJobStatus.PENDING:
-            raise InvalidOperationError(f"crawl job {job_id} is {job.status.value}, not pending")
+        if job.status not in _RESTARTABLE:
+            raise InvalidOperationError(
+                f"crawl job {job_id} is {job.status.value}; "
+                "only pending or failed jobs can be started"
+            )
         dataset = await self.dataset_repo.get_by_id(job.dataset_id)
         if dataset is None:
             raise NotFoundError("Dataset", job.dataset_id)
         if dataset.status is DatasetStatus.ARCHIVED:
             raise InvalidOperationError(f"dataset {dataset.id} is archived")
         await self.dataset_repo.update(dataset, status=DatasetStatus.CRAWLING)
+        retry = job.status is CrawlJobStatus.FAILED
         started = await self.job_repo.update(
-            job, status=CrawlJobStatus.RUNNING, started_at=utcnow()
+            job,
+            status=CrawlJobStatus.RUNNING,
+            started_at=utcnow(),
+            completed_at=None,
+            downloaded_images=0,
+            duplicate_images=0,
+            failed_urls=0,
+            error_message=None,
         )
-        await self._record(user_id, "crawl_job.started", job_id, {})
+        await self._record(user_id, "crawl_job.started", job_id, {"retry": int(retry)})
         return started
+
+    async def recover_interrupted_jobs(self) -> int:
+        """Mark every job left ``running`` failed (``INTERRUPTED_REASON``); return how many.
+
+        Called once at start-up, before any request is served: a job that is still
+        ``running`` then belongs to a process that died mid-crawl. It becomes restartable
+        (``start_job`` accepts failed jobs) and its dataset is ready again.
+        """
+        interrupted = await self.job_repo.list_with_status(CrawlJobStatus.RUNNING)
+        for job in interrupted:
+            self.log_operation("recover_interrupted_job", job_id=job.id)
+            await self._finish(job, CrawlJobStatus.FAILED, 0, 0, 0, INTERRUPTED_REASON)
+        # A crash between marking the dataset and the job leaves a dataset "crawling" alone.
+        for dataset in await self.dataset_repo.list_with_status(DatasetStatus.CRAWLING):
+            image_count = await self.image_repo.count_for_dataset(dataset.id)
+            await self.dataset_repo.update(
+                dataset, status=DatasetStatus.READY, image_count=image_count
+            )
+        return len(interrupted)
 
     async def cancel_job(self, user_id: int, job_id: int) -> CrawlJob:
         """Cancel a job that has not started yet."""
@@ -126,39 +167,48 @@ class CrawlJobService(BaseService):
             return
         self.log_operation("run_job", job_id=job_id, urls=len(job.urls))
         try:
-            report = await self.crawler.crawl(job.urls, collection=f"dataset_{job.dataset_id}")
+            report = await self.crawler.crawl(
+                job.urls, collection=dataset_collection(job.dataset_id)
+            )
         except Exception as error:  # pylint: disable=broad-exception-caught
+            self.logger.exception("crawler failed on crawl job %s", job_id)
             await self._finish(
-                job, CrawlJobStatus.FAILED, 0, len(job.urls), f"crawler error: {error}"
+                job,
+                CrawlJobStatus.FAILED,
+                0,
+                0,
+                len(job.urls),
+                f"crawler error ({type(error).__name__}); nothing was stored",
             )
             return
+        added = 0
         for stored in report.stored:
-            known = await self.image_repo.get_by_dataset_and_sha256(job.dataset_id, stored.sha256)
-            if known is not None:
-                continue
-            await self.image_repo.create(
+            image = await self.image_repo.create_if_new(
                 dataset_id=job.dataset_id,
                 crawl_job_id=job.id,
                 source_url=stored.source_url,
-                storage_path=str(stored.path),
+                storage_path=stored.key,
                 sha256=stored.sha256,
                 image_format=stored.image_format,
                 width=stored.width,
                 height=stored.height,
                 size_bytes=stored.size_bytes,
             )
+            added += image is not None
+        duplicates = len(report.stored) - added
         failures = "; ".join(
             f"{failed.url}: {failed.reason}" for failed in report.failed[:_MAX_REPORTED_FAILURES]
         )
         failed_entirely = bool(report.failed) and not report.stored
         status = CrawlJobStatus.FAILED if failed_entirely else CrawlJobStatus.COMPLETED
-        await self._finish(job, status, len(report.stored), len(report.failed), failures or None)
+        await self._finish(job, status, added, duplicates, len(report.failed), failures or None)
 
     async def _finish(
         self,
         job: CrawlJob,
         status: CrawlJobStatus,
         downloaded: int,
+        duplicates: int,
         failed: int,
         error_message: str | None,
     ) -> None:
@@ -167,6 +217,7 @@ class CrawlJobService(BaseService):
             job,
             status=status,
             downloaded_images=downloaded,
+            duplicate_images=duplicates,
             failed_urls=failed,
             error_message=error_message,
             completed_at=utcnow(),
@@ -181,13 +232,14 @@ class CrawlJobService(BaseService):
             user_id=job.user_id,
             category="crawl_job",
             title=f"Crawl job {job.id} {status.value}",
-            message=f"{downloaded} image(s) stored, {failed} URL(s) failed.",
+            message=f"{downloaded} new image(s) stored, {duplicates} already in the dataset, "
+            f"{failed} URL(s) failed." + (f" {error_message}" if error_message else ""),
         )
         await self._record(
             job.user_id,
             f"crawl_job.{status.value}",
             job.id,
-            {"downloaded": downloaded, "failed": failed},
+            {"downloaded": downloaded, "duplicates": duplicates, "failed": failed},
         )
 
     async def _record(

@@ -1,8 +1,16 @@
-"""Dataset service: datasets inside projects, and their stored images."""
+"""Dataset service: datasets inside projects, and their stored images.
 
-from collections.abc import Sequence
+Deleting a dataset deletes its image files too, through the ``ImageStorePort`` the
+composition root injects (the production one is ``builder.LocalImageStorage``).
+"""
 
-from backend.core.exceptions import NotFoundError
+import asyncio
+from typing import Protocol
+
+from backend.core.enums import DatasetStatus
+from backend.core.exceptions import InvalidOperationError, NotFoundError
+from backend.core.pagination import Page
+from backend.core.storage import dataset_collection
 from backend.models.dataset import Dataset
 from backend.models.image import Image
 from backend.repositories.activity_log import ActivityLogRepository
@@ -12,7 +20,22 @@ from backend.repositories.project import ProjectRepository
 from backend.schemas.dataset import DatasetCreate, DatasetUpdate
 from backend.services.base import BaseService
 
-__all__ = ["DatasetService"]
+__all__ = ["DatasetService", "ImageStorePort", "ensure_not_crawling"]
+
+
+class ImageStorePort(Protocol):
+    """What the services need from the image store: drop a collection's files."""
+
+    def delete_collection(self, collection: str) -> int:
+        """Remove every file of ``collection``; return how many there were."""
+
+
+def ensure_not_crawling(dataset: Dataset) -> None:
+    """Refuse to delete a dataset while a crawl job writes into it."""
+    if dataset.status is DatasetStatus.CRAWLING:
+        raise InvalidOperationError(
+            f"dataset {dataset.id} is being crawled; wait for its crawl job to finish"
+        )
 
 
 class DatasetService(BaseService):
@@ -24,9 +47,11 @@ class DatasetService(BaseService):
         project_repo: ProjectRepository,
         image_repo: ImageRepository,
         activity_repo: ActivityLogRepository,
+        image_store: ImageStorePort,
     ) -> None:
-        """Keep the repositories."""
+        """Keep the repositories and the image store."""
         super().__init__()
+        self.image_store = image_store
         self.dataset_repo = dataset_repo
         self.project_repo = project_repo
         self.image_repo = image_repo
@@ -42,13 +67,16 @@ class DatasetService(BaseService):
 
     async def list_datasets(
         self, user_id: int, *, project_id: int | None, offset: int, limit: int
-    ) -> Sequence[Dataset]:
-        """Return the user's datasets, optionally of one of their projects."""
+    ) -> Page[Dataset]:
+        """Return one page of the user's datasets (optionally of one of their projects)."""
+        filters = {"user_id": user_id}
         if project_id is not None:
             await self._require_project(user_id, project_id)
-        return await self.dataset_repo.list_for_user(
+            filters["project_id"] = project_id
+        datasets = await self.dataset_repo.list_for_user(
             user_id, project_id=project_id, offset=offset, limit=limit
         )
+        return Page(items=datasets, total=await self.dataset_repo.count(**filters))
 
     async def get_dataset(self, user_id: int, dataset_id: int) -> Dataset:
         """Return one of the user's datasets; another user's dataset is reported as missing."""
@@ -68,17 +96,23 @@ class DatasetService(BaseService):
         return updated
 
     async def delete_dataset(self, user_id: int, dataset_id: int) -> None:
-        """Delete one of the user's datasets with its image records."""
+        """Delete one of the user's datasets with its image records and image files."""
         dataset = await self.get_dataset(user_id, dataset_id)
+        ensure_not_crawling(dataset)
         await self.dataset_repo.delete(dataset)
+        removed = await asyncio.to_thread(
+            self.image_store.delete_collection, dataset_collection(dataset_id)
+        )
+        self.log_operation("delete_dataset", dataset_id=dataset_id, removed_files=removed)
         await self._record(user_id, "dataset.deleted", dataset_id)
 
     async def list_images(
         self, user_id: int, dataset_id: int, *, offset: int, limit: int
-    ) -> Sequence[Image]:
-        """Return the images stored for one of the user's datasets."""
+    ) -> Page[Image]:
+        """Return one page of the images stored for one of the user's datasets."""
         await self.get_dataset(user_id, dataset_id)
-        return await self.image_repo.list_for_dataset(dataset_id, offset=offset, limit=limit)
+        images = await self.image_repo.list_for_dataset(dataset_id, offset=offset, limit=limit)
+        return Page(items=images, total=await self.image_repo.count_for_dataset(dataset_id))
 
     async def _require_project(self, user_id: int, project_id: int) -> None:
         """Raise ``NotFoundError`` unless the project exists and belongs to the user."""

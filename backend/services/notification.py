@@ -1,8 +1,7 @@
 """Notification service."""
 
-from collections.abc import Sequence
-
 from backend.core.exceptions import NotFoundError
+from backend.core.pagination import Page
 from backend.models.notification import Notification
 from backend.repositories.notification import NotificationRepository
 from backend.services.base import BaseService
@@ -20,11 +19,15 @@ class NotificationService(BaseService):
 
     async def list_notifications(
         self, user_id: int, *, unread_only: bool, offset: int, limit: int
-    ) -> Sequence[Notification]:
-        """Return the user's notifications, newest first."""
-        return await self.notification_repo.list_for_user(
+    ) -> Page[Notification]:
+        """Return one page of the user's notifications, newest first, and how many match."""
+        notifications = await self.notification_repo.list_for_user(
             user_id, unread_only=unread_only, offset=offset, limit=limit
         )
+        filters: dict[str, int | bool] = {"user_id": user_id}
+        if unread_only:
+            filters["is_read"] = False
+        return Page(items=notifications, total=await self.notification_repo.count(**filters))
 
     async def get_notification(self, user_id: int, notification_id: int) -> Notification:
         """Return one of the user's notifications."""

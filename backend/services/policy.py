@@ -1,11 +1,11 @@
 """Policy service: archival and cleanup policies, queued by admins and run in the background."""
 
-from collections.abc import Sequence
 from datetime import timedelta
 
 from backend.core.clock import utcnow
 from backend.core.enums import CleanupTarget, DatasetStatus, ExecutionStatus, PolicyKind
 from backend.core.exceptions import ConflictError, InvalidOperationError, NotFoundError
+from backend.core.pagination import Page
 from backend.models.policy import ArchivalPolicy, CleanupPolicy, PolicyExecution
 from backend.repositories.activity_log import ActivityLogRepository
 from backend.repositories.crawl_job import CrawlJobRepository
@@ -58,14 +58,15 @@ class PolicyService(BaseService):  # pylint: disable=too-many-instance-attribute
         """Create an archival policy (names are unique)."""
         self.log_operation("create_archival_policy", name=policy_in.name)
         if await self.archival_repo.get_by_name(policy_in.name) is not None:
-            raise ConflictError(f"an archival policy named {policy_in.name!r} already exists")
+            raise ConflictError(f"an archival policy named \"{policy_in.name}\" already exists")
         policy = await self.archival_repo.create(**policy_in.model_dump())
         await self._record(actor_id, "policy.archival.created", policy.id)
         return policy
 
-    async def list_archival_policies(self, *, offset: int, limit: int) -> Sequence[ArchivalPolicy]:
-        """Return archival policies."""
-        return await self.archival_repo.list(offset=offset, limit=limit)
+    async def list_archival_policies(self, *, offset: int, limit: int) -> Page[ArchivalPolicy]:
+        """Return one page of archival policies and how many there are."""
+        policies = await self.archival_repo.list(offset=offset, limit=limit)
+        return Page(items=policies, total=await self.archival_repo.count())
 
     async def get_archival_policy(self, policy_id: int) -> ArchivalPolicy:
         """Return one archival policy."""
@@ -83,7 +84,7 @@ class PolicyService(BaseService):  # pylint: disable=too-many-instance-attribute
         new_name = updates.get("name")
         if new_name is not None and new_name != policy.name:
             if await self.archival_repo.get_by_name(new_name) is not None:
-                raise ConflictError(f"an archival policy named {new_name!r} already exists")
+                raise ConflictError(f"an archival policy named \"{new_name}\" already exists")
         updated = await self.archival_repo.update(policy, **updates)
         await self._record(actor_id, "policy.archival.updated", policy_id)
         return updated
@@ -101,14 +102,15 @@ class PolicyService(BaseService):  # pylint: disable=too-many-instance-attribute
         """Create a cleanup policy (names are unique)."""
         self.log_operation("create_cleanup_policy", name=policy_in.name)
         if await self.cleanup_repo.get_by_name(policy_in.name) is not None:
-            raise ConflictError(f"a cleanup policy named {policy_in.name!r} already exists")
+            raise ConflictError(f"a cleanup policy named \"{policy_in.name}\" already exists")
         policy = await self.cleanup_repo.create(**policy_in.model_dump())
         await self._record(actor_id, "policy.cleanup.created", policy.id)
         return policy
 
-    async def list_cleanup_policies(self, *, offset: int, limit: int) -> Sequence[CleanupPolicy]:
-        """Return cleanup policies."""
-        return await self.cleanup_repo.list(offset=offset, limit=limit)
+    async def list_cleanup_policies(self, *, offset: int, limit: int) -> Page[CleanupPolicy]:
+        """Return one page of cleanup policies and how many there are."""
+        policies = await self.cleanup_repo.list(offset=offset, limit=limit)
+        return Page(items=policies, total=await self.cleanup_repo.count())
 
     async def get_cleanup_policy(self, policy_id: int) -> CleanupPolicy:
         """Return one cleanup policy."""
@@ -126,7 +128,7 @@ class PolicyService(BaseService):  # pylint: disable=too-many-instance-attribute
         new_name = updates.get("name")
         if new_name is not None and new_name != policy.name:
             if await self.cleanup_repo.get_by_name(new_name) is not None:
-                raise ConflictError(f"a cleanup policy named {new_name!r} already exists")
+                raise ConflictError(f"a cleanup policy named \"{new_name}\" already exists")
         updated = await self.cleanup_repo.update(policy, **updates)
         await self._record(actor_id, "policy.cleanup.updated", policy_id)
         return updated
@@ -183,9 +185,10 @@ class PolicyService(BaseService):  # pylint: disable=too-many-instance-attribute
             finished_at=utcnow(),
         )
 
-    async def list_executions(self, *, offset: int, limit: int) -> Sequence[PolicyExecution]:
-        """Return executions, newest first."""
-        return await self.execution_repo.list_recent(offset=offset, limit=limit)
+    async def list_executions(self, *, offset: int, limit: int) -> Page[PolicyExecution]:
+        """Return one page of executions, newest first, and how many there are."""
+        executions = await self.execution_repo.list_recent(offset=offset, limit=limit)
+        return Page(items=executions, total=await self.execution_repo.count())
 
     async def get_execution(self, execution_id: int) -> PolicyExecution:
         """Return one execution."""
@@ -205,8 +208,8 @@ class PolicyService(BaseService):  # pylint: disable=too-many-instance-attribute
             await self.notification_repo.create(
                 user_id=dataset.user_id,
                 category="policy",
-                title=f"Dataset {dataset.name!r} archived",
-                message=f"Archived by policy {policy.name!r} after {policy.days_inactive} "
+                title=f"Dataset \"{dataset.name}\" archived",
+                message=f"Archived by policy \"{policy.name}\" after {policy.days_inactive} "
                 "day(s) without changes.",
             )
         return len(datasets)

@@ -1,9 +1,11 @@
 """Calls on collaborators, checked once per module and shared by PXL401–PXL404.
 
 Each call gets at most one verdict, the most specific one: a repository ``create()`` with a
-positional argument is PXL401, a broken ``update(instance, **updates)`` is PXL402, a method the
-class does not define is PXL403, any other binding failure is PXL404. A call is only judged
-when the collaborator's class, its bases and the method are all known and trusted.
+positional argument is PXL401, a broken ``update(instance, **updates)`` is PXL402, an id given
+to ``delete(instance)`` is PXL406, a method the class does not define is PXL403, any other
+binding failure is PXL404 (which also judges the module-level functions of the services and
+repositories layers: ``crud.create_item(session=s, item_in=x)``). A call is only judged when
+the collaborator's class, its bases and the method (or the function) are all known and trusted.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pixcrawler_lint.analysis.collaborators import (
 from pixcrawler_lint.analysis.inference import infer_one
 from pixcrawler_lint.analysis.origins import library_name
 from pixcrawler_lint.analysis.project_inference import infer_project
+from pixcrawler_lint.analysis.resolution.module_functions import is_layer_function, module_function
 from pixcrawler_lint.analysis.signatures import (
     CallShape,
     Mismatch,
@@ -160,6 +163,17 @@ def _is_house_update(signature: Signature) -> bool:
     )
 
 
+def _is_house_delete(signature: Signature) -> bool:
+    """``delete(self, instance)`` — not an override such as ``delete(self, project_id)``."""
+    positional = signature.positional
+    return (
+        len(positional) == 1
+        and not positional[0].has_default
+        and not _is_id_name(positional[0].name)
+        and signature.var_positional is None
+    )
+
+
 def _receiver_source(call: nodes.Call) -> str:
     func = call.func
     return func.expr.as_string() if isinstance(func, nodes.Attribute) else "repository"
@@ -216,6 +230,24 @@ def _update_verdict(call: nodes.Call, mismatches: list[Mismatch]) -> CallVerdict
     return CallVerdict("PXL402", call, {"problem": problem, "suggestion": suggestion})
 
 
+def _delete_verdict(call: nodes.Call, cls: nodes.ClassDef, signature: Signature, is_async: bool) -> CallVerdict | None:
+    """``repo.delete(project_id)`` / ``delete(job.id)`` / ``delete(3)`` where ``delete`` takes the instance."""
+    parameter = signature.positional[0].name
+    args = [arg for arg in call.args or [] if not isinstance(arg, nodes.Starred)]
+    given = args[0] if args else next((k.value for k in call.keywords or [] if k.arg == parameter), None)
+    if given is None or not _looks_like_id(given):
+        return None
+    receiver = _receiver_source(call)
+    loader = next((name for name in ("get_by_id", "get") if lookup_member(cls, name).function is not None), None)
+    awaiting = "await " if is_async else ""
+    load = f"{awaiting}{receiver}.{loader}({given.as_string()})" if loader else f"the {parameter} for {given.as_string()}"
+    return CallVerdict(
+        "PXL406", call,
+        {"given": given.as_string(), "parameter": parameter, "suggestion": f"{parameter} = {load}, then "
+         f"{awaiting}{receiver}.delete({parameter})"},
+    )
+
+
 def _signature_verdict(call: nodes.Call, label: str, signature: Signature, shape: CallShape) -> CallVerdict | None:
     problem = first_problem(bind(signature, shape))
     if problem is None:
@@ -269,6 +301,10 @@ def _method_verdict(call: nodes.Call, receiver: nodes.NodeNG, method: str, shape
             return _create_verdict(call)
         if method == "update" and _is_house_update(signature):
             verdict = _update_verdict(call, bind(signature, shape))
+            if verdict is not None:
+                return verdict
+        if method == "delete" and _is_house_delete(signature):
+            verdict = _delete_verdict(call, cls, signature, isinstance(function, nodes.AsyncFunctionDef))
             if verdict is not None:
                 return verdict
     return _signature_verdict(call, label or f"{receiver.as_string()}.{method}()", signature, shape)
@@ -330,6 +366,19 @@ def _handoff_verdict(call: nodes.Call, ctx: ModuleContext) -> CallVerdict | None
     return None
 
 
+def _module_function_verdict(call: nodes.Call, ctx: ModuleContext) -> CallVerdict | None:
+    """``crud.create_item(...)`` / ``create_item(...)``: a project function of the services or
+    repositories layer, bound to its real signature (untrusted decorators: no signature)."""
+    function = module_function(call.func)
+    if function is None or not is_layer_function(function, ctx.config):
+        return None
+    shape = CallShape.of(call)
+    signature = signature_of(function, bound=False)
+    if shape is None or signature is None:
+        return None
+    return _signature_verdict(call, f"{call.func.as_string()}()", signature, shape)
+
+
 def _is_self(expr: nodes.NodeNG) -> bool:
     return isinstance(expr, nodes.Name) and self_class(expr) is not None
 
@@ -344,8 +393,10 @@ def _is_super_call(expr: nodes.NodeNG) -> bool:
 def _verdicts(ctx: ModuleContext) -> Iterator[CallVerdict]:
     for call in ctx.nodes_of(nodes.Call):
         verdict = _handoff_verdict(call, ctx)
+        func = call.func
+        if verdict is None and isinstance(func, (nodes.Name, nodes.Attribute)):
+            verdict = _module_function_verdict(call, ctx)
         if verdict is None:
-            func = call.func
             if not isinstance(func, nodes.Attribute) or _is_self(func.expr) or _is_super_call(func.expr):
                 continue
             verdict = _method_verdict(call, func.expr, func.attrname, CallShape.of(call), ctx, "")

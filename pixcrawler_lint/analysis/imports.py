@@ -13,7 +13,10 @@ statement, anywhere in the module (module level, function bodies, ``if TYPE_CHEC
   ``from a import *`` → ``a``;
 - relative imports are resolved against the module's own dotted name
   (``from ..services import x`` in ``backend.api.v1`` → ``backend.services.x``); one that
-  climbs above the top package cannot be resolved and is left out.
+  climbs above the top package cannot be resolved and is left out;
+- an absolute import under an import root (``from services.activity import X`` in a project
+  run from ``backend/``, see :func:`pixcrawler_lint.modules.import_root_prefix`) is named as
+  the module it reaches: ``backend.services.activity.X``.
 
 ``source`` is the module named after ``from`` (absolute), or ``module`` for plain imports.
 """
@@ -26,6 +29,7 @@ from typing import TypeAlias
 from astroid import nodes
 
 from pixcrawler_lint.context import ModuleContext
+from pixcrawler_lint.modules import rooted_name
 
 __all__ = ["ModuleImport", "find_imports", "imports_of", "resolve_relative"]
 
@@ -88,7 +92,7 @@ def _from_imports(node: nodes.ImportFrom, module: nodes.Module, flags: tuple[boo
         if source is None:
             return []
     else:
-        source = node.modname
+        source = rooted_name(node.modname, module.file)
     found = []
     for name, alias in node.names:
         if name == "*":
@@ -109,7 +113,8 @@ def imports_of(module: nodes.Module, statements: list[ImportStatement] | None = 
             found.extend(_from_imports(statement, module, flags))
             continue
         for dotted, alias in statement.names:
-            found.append(ModuleImport(statement, dotted, dotted, None, alias or dotted.split(".")[0], *flags))
+            rooted = rooted_name(dotted, module.file)
+            found.append(ModuleImport(statement, rooted, rooted, None, alias or dotted.split(".")[0], *flags))
     return found
 
 

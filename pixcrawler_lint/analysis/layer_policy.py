@@ -1,29 +1,24 @@
-"""The layer policy: may module ``importer`` import module ``imported``? One answer for all.
+"""The layer policy applied to one import: which rules does ``importer`` importing ``imported`` break?
 
 Both the inline rules (PXL101–PXL105, one import statement at a time) and the import-linter
-contract of :mod:`pixcrawler_lint.contracts` (whole graph, indirect chains) ask this module, so
-they cannot disagree. Semantics (SPEC, "Layers and configuration"):
+contract of :mod:`pixcrawler_lint.contracts` (whole graph, indirect chains) ask this module, and
+this module only asks the architecture model (:mod:`pixcrawler_lint.architecture.policy` holds
+the forbidden edges and which rule reports each), so they cannot disagree.
 
-- layer order api → services → repositories → models; importing a layer above is PXL101;
-- shared modules are importable by every layer and may import models only (else PXL101);
-- composition roots may import every layer; types modules may import services and the root;
-- PXL102: an api module other than a composition root or types module imports the
-  repositories or models layer, or ``sqlalchemy``;
-- PXL103/104/105: a service imports ``sqlalchemy`` / a ``service-forbidden-imports`` library;
-  a service or repository imports ``fastapi`` or ``starlette``.
+Composition roots may import every layer; types modules are exempt from PXL102 (they name the
+services and the root's factories).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pixcrawler_lint.architecture.layer import Layer
+from pixcrawler_lint.architecture.model import Architecture, architecture_of
+from pixcrawler_lint.architecture.policy import HTTP_FRAMEWORKS, ORM_PACKAGES, Edge
 from pixcrawler_lint.config import Config
-from pixcrawler_lint.layers import Layer, classify, is_composition_root, is_types_module, matches_any
 
 __all__ = ["Breach", "import_breaches", "ORM_PACKAGES", "HTTP_FRAMEWORKS"]
-
-ORM_PACKAGES: tuple[str, ...] = ("sqlalchemy",)
-HTTP_FRAMEWORKS: tuple[str, ...] = ("fastapi", "starlette")
 
 
 @dataclass(frozen=True)
@@ -34,24 +29,43 @@ class Breach:
     args: dict[str, str] = field(hash=False, compare=False)
 
 
-def _upward(importer_layer: Layer, target: Layer | None) -> bool:
-    if target is None or target is Layer.SHARED:
-        return False
-    if importer_layer is Layer.SHARED:
-        return target is not Layer.MODELS
-    return target.is_above(importer_layer)
+def _order_text(model: Architecture) -> str:
+    return " → ".join(layer.value for layer in model.order)
 
 
-def _upward_fix(importer_layer: Layer, target: Layer) -> str:
-    if importer_layer is Layer.SHARED:
+def _layer_fix(model: Architecture, layer: Layer, target: Layer, edge: Edge) -> str:
+    if edge.origin == "forbid":
+        return f"the configuration forbids {edge} (`forbid` in [tool.pixcrawler_lint])"
+    if layer is Layer.SHARED:
         return (
             f"shared modules may import models only; move this code into the {target.value} layer "
             "or move what it needs into a shared module"
         )
     return (
-        "depend downwards only (api → services → repositories → models): move what both need "
+        f"depend downwards only ({_order_text(model)}): move what both need "
         f"into a shared module or hand it in from the {target.value} layer"
     )
+
+
+def _breach(model: Architecture, layer: Layer, imported: str, edge: Edge) -> Breach:
+    target = model.layer_of(imported)
+    if edge.code == "PXL101" and target is not None:
+        where = " above it" if model.policy.is_above(target, layer) else ""
+        return Breach("PXL101", {
+            "imported": imported, "layer": layer.value, "target": target.value, "above": where,
+            "fix": _layer_fix(model, layer, target, edge),
+        })
+    if edge.code == "PXL102":
+        if target is not None:
+            return Breach("PXL102", {
+                "imported": imported, "target": f"{target.value} layer",
+                "fix": "call a service through its *Dep alias from the types module instead",
+            })
+        return Breach("PXL102", {
+            "imported": imported, "target": "the ORM",
+            "fix": "move the query into a repository and reach it through a service *Dep alias",
+        })
+    return Breach(edge.code, {"imported": imported, "layer": layer.value})
 
 
 def import_breaches(importer: str, imported: str, config: Config) -> list[Breach]:
@@ -60,31 +74,13 @@ def import_breaches(importer: str, imported: str, config: Config) -> list[Breach
     Both names are absolute dotted module names; ``imported`` may also name an attribute inside
     a module (``backend.models.user.User``), which belongs to the same layer as its module.
     """
-    layer = classify(importer, config)
-    if layer is None or is_composition_root(importer, config):
+    model = architecture_of(config)
+    layer = model.layer_of(importer)
+    if layer is None or model.is_composition_root(importer):
         return []
-    target = classify(imported, config)
-    breaches: list[Breach] = []
-    if target is not None and _upward(layer, target):
-        breaches.append(Breach("PXL101", {
-            "imported": imported, "layer": layer.value, "target": target.value, "fix": _upward_fix(layer, target),
-        }))
-    if layer is Layer.API and not is_types_module(importer, config):
-        if target in (Layer.REPOSITORIES, Layer.MODELS):
-            breaches.append(Breach("PXL102", {
-                "imported": imported, "target": f"{target.value} layer",
-                "fix": "call a service through its *Dep alias from the types module instead",
-            }))
-        elif matches_any(imported, ORM_PACKAGES):
-            breaches.append(Breach("PXL102", {
-                "imported": imported, "target": "the ORM",
-                "fix": "move the query into a repository and reach it through a service *Dep alias",
-            }))
-    if layer is Layer.SERVICES:
-        if matches_any(imported, ORM_PACKAGES):
-            breaches.append(Breach("PXL103", {"imported": imported}))
-        if matches_any(imported, config.service_forbidden_imports):
-            breaches.append(Breach("PXL104", {"imported": imported}))
-    if layer in (Layer.SERVICES, Layer.REPOSITORIES) and matches_any(imported, HTTP_FRAMEWORKS):
-        breaches.append(Breach("PXL105", {"imported": imported, "layer": layer.value}))
+    breaches = []
+    for edge in model.forbidden_edges(layer, imported):
+        if edge.code == "PXL102" and model.is_types_module(importer):
+            continue
+        breaches.append(_breach(model, layer, imported, edge))
     return breaches

@@ -6,6 +6,13 @@ result, or a class that declares ``__tablename__``. Its mapped columns are the c
 attributes assigned ``mapped_column(...)``/``Column(...)`` or annotated ``Mapped[...]`` — own
 ones and those inherited from mixins; ``relationship(...)`` and friends are not columns.
 
+SQLModel: ``class Item(SQLModel, table=True)`` (or a subclass of another ``SQLModel`` class with
+``table=True``) is a model; a ``SQLModel`` class without ``table=True`` is a schema, not a model.
+The columns of a SQLModel class are its annotated fields — ``Field(...)`` and plain
+annotated attributes, with or without a default, own and inherited from its ``SQLModel``
+bases; ``Relationship(...)`` and ``ClassVar`` attributes are not. Such a column is a
+``Field`` in the class body, not a column object (:attr:`Column.field`).
+
 Every helper never raises and answers "no"/``None`` when it cannot be sure.
 """
 
@@ -16,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from astroid import nodes
 
-from pixcrawler_lint.analysis.classes import project_ancestors, syntactic_base_name
+from pixcrawler_lint.analysis.classes import inherits, project_ancestors, syntactic_base_name
 from pixcrawler_lint.analysis.collaborators import (
     annotated_return,
     annotation_class,
@@ -37,6 +44,7 @@ __all__ = [
     "COLUMN_FACTORIES",
     "is_declarative_base",
     "is_model_class",
+    "is_sqlmodel_class",
     "own_columns",
     "column_of",
     "model_class_of",
@@ -52,6 +60,9 @@ NON_COLUMN_FACTORIES = frozenset(
     {"relationship", "relation", "association_proxy", "column_property", "composite", "synonym",
      "query_expression", "deferred", "dynamic_loader", "backref", "hybrid_property"}
 )
+# SQLModel: the base class, and what declares a non-column attribute.
+SQLMODEL_BASE = "SQLModel"
+SQLMODEL_NON_FIELDS = frozenset({"Relationship", "PrivateAttr", "computed_field"})
 _MAX_ALIAS_DEPTH = 4
 
 
@@ -63,6 +74,7 @@ class Column:
     db_name: str  # the table column name (the first string argument, else the attribute)
     node: nodes.NodeNG  # the ``Assign``/``AnnAssign`` statement that defines it
     owner: nodes.ClassDef
+    field: bool = False  # a SQLModel field: the class attribute is a ``FieldInfo``, not the column
 
 
 def _is_declarative_base_result(base: nodes.NodeNG, depth: int = 0) -> bool:
@@ -114,10 +126,29 @@ def _declares_tablename(cls: nodes.ClassDef) -> bool:
     return "__tablename__" in cls.locals
 
 
+def is_sqlmodel_class(cls: nodes.ClassDef) -> bool:
+    """True when ``cls`` derives from ``SQLModel`` (a table model or a schema)."""
+    try:
+        return cls.name != SQLMODEL_BASE and inherits(cls, SQLMODEL_BASE)
+    except Exception:  # pylint: disable=broad-exception-caught
+        return False
+
+
+def _declares_table(cls: nodes.ClassDef) -> bool:
+    """``class Item(SQLModel, table=True)``."""
+    return any(
+        keyword.arg == "table" and isinstance(keyword.value, nodes.Const) and keyword.value.value is True
+        for keyword in cls.keywords or ()
+    )
+
+
 def is_model_class(cls: nodes.ClassDef) -> bool:
-    """True when ``cls`` is a mapped declarative model (not the declarative base itself)."""
+    """True when ``cls`` is a mapped declarative model (not the declarative base itself), or a
+    SQLModel table model (``table=True``)."""
     if cls.name in DECLARATIVE_BASES or is_declarative_base(cls):
         return False
+    if is_sqlmodel_class(cls):
+        return _declares_table(cls)
     if _declares_tablename(cls):
         return True
     for klass in (cls, *project_ancestors(cls)):
@@ -167,11 +198,34 @@ def _column_from_statement(statement: nodes.NodeNG, cls: nodes.ClassDef) -> Colu
     return None
 
 
+def _sqlmodel_field(statement: nodes.NodeNG, cls: nodes.ClassDef) -> Column | None:
+    """An annotated field of a SQLModel class body: ``title: str = Field(...)``, ``done: bool =
+    False``, ``hashed_password: str``; not ``Relationship(...)``, ``ClassVar`` or private names."""
+    if not isinstance(statement, nodes.AnnAssign) or not isinstance(statement.target, nodes.AssignName):
+        return None
+    name = statement.target.name
+    if name.startswith("_") or name == "model_config":
+        return None
+    annotation = statement.annotation
+    if syntactic_base_name(annotation.value if isinstance(annotation, nodes.Subscript) else annotation) == "ClassVar":
+        return None
+    value = statement.value
+    if isinstance(value, nodes.Call) and call_name(value) in SQLMODEL_NON_FIELDS | NON_COLUMN_FACTORIES:
+        return None
+    db_name = name
+    if isinstance(value, nodes.Call) and call_name(value) == "Field":
+        column = next((k.value for k in value.keywords or () if k.arg == "sa_column"), None)
+        if isinstance(column, nodes.Call) and call_name(column) in COLUMN_FACTORIES:
+            db_name = _db_name(column, name)
+    return Column(name, db_name, statement, cls, field=True)
+
+
 def own_columns(cls: nodes.ClassDef) -> dict[str, Column]:
     """The mapped columns assigned in ``cls``'s own body, by attribute name, in source order."""
     columns: dict[str, Column] = {}
+    sqlmodel = is_sqlmodel_class(cls)
     for statement in cls.body:
-        column = _column_from_statement(statement, cls)
+        column = _sqlmodel_field(statement, cls) if sqlmodel else _column_from_statement(statement, cls)
         if column is not None:
             columns[column.attribute] = column
     return columns

@@ -60,11 +60,31 @@ def is_library_module(modname: str, context_file: str | None = None) -> bool:
     try:
         spec = MANAGER.file_from_module_name(modname, context_file)
     except _ERRORS:
-        return False  # not found: unknown, not a library
+        return _absent_library(modname, context_file)
     location = spec.location
     if location is None:
         return spec.type is not None and spec.type.name == "C_BUILTIN"
     return is_library_path(location)
+
+
+def _absent_library(modname: str, context_file: str | None) -> bool:
+    """A module that is not installed where the linter runs (``fastapi`` in a bare pre-commit
+    environment) is a library all the same when its top-level package is absent too and is no
+    package of the project: the project's own modules are always found (the project root is on
+    the path), so the verdict does not depend on which libraries happen to be installed.
+    A missing submodule of a package that is found is decided by that package."""
+    top = modname.split(".", 1)[0]
+    if top != modname:
+        try:
+            spec = MANAGER.file_from_module_name(top, context_file)
+        except _ERRORS:
+            spec = None
+        if spec is not None:
+            return spec.location is not None and is_library_path(spec.location)
+    # Late import: modules builds astroid modules and imports nothing of the analysis.
+    from pixcrawler_lint.modules import import_root_prefix  # pylint: disable=import-outside-toplevel
+
+    return context_file is None or import_root_prefix(top, context_file) is None
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,8 @@
-"""Routes: functions decorated with ``R.get|post|…(...)`` where ``R`` is an APIRouter/FastAPI."""
+"""Routes: functions decorated with ``R.get|post|…(...)`` where ``R`` is a router or an app.
+
+What counts as a router (subclasses, factories, re-exports) is :mod:`.routers`; the methods of
+a class-based view (``@cbv(router)``/``@controller(router)``) are routes of its router.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +10,19 @@ from dataclasses import dataclass
 
 from astroid import nodes
 
-from pixcrawler_lint.analysis.inference import call_name, infer_all
-from pixcrawler_lint.analysis.name_definitions import definition_of
-from pixcrawler_lint.analysis.origins import library_name
+from pixcrawler_lint.analysis.inference import call_name
 from pixcrawler_lint.analysis.project_inference import infer_project
+from pixcrawler_lint.analysis.routers import ROUTER_CLASSES, ROUTER_QUALIFIED_NAMES, constructor_call, is_router
 from pixcrawler_lint.context import ModuleContext
 
 __all__ = [
     "Route", "Parameter", "find_routes", "route_of", "is_router", "parameters_of", "router_call",
-    "ROUTE_METHODS", "ROUTER_CLASSES", "ROUTER_QUALIFIED_NAMES",
+    "ROUTE_METHODS", "ROUTER_CLASSES", "ROUTER_QUALIFIED_NAMES", "view_router",
 ]
 
 ROUTE_METHODS = frozenset(
     {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route"}
 )
-ROUTER_CLASSES = frozenset({"APIRouter", "FastAPI"})
-# Where fastapi defines and re-exports them.
-ROUTER_QUALIFIED_NAMES = frozenset({
-    "fastapi.APIRouter", "fastapi.FastAPI", "fastapi.routing.APIRouter", "fastapi.applications.FastAPI",
-})
 
 
 @dataclass(frozen=True)
@@ -66,6 +64,8 @@ class Route:
     function: nodes.FunctionDef
     decorator: nodes.Call
     method: str  # "get", "post", … or "api_route"
+    router: nodes.NodeNG  # the expression naming the router (or app) the route is on
+    view: nodes.ClassDef | None = None  # the class-based view the route is a method of
 
     def keyword(self, name: str) -> nodes.NodeNG | None:
         """The value of keyword ``name=`` in the route decorator, if given."""
@@ -90,8 +90,20 @@ class Route:
 
     @property
     def parameters(self) -> list[Parameter]:
-        """The route function's parameters."""
-        return parameters_of(self.function)
+        """The route function's parameters (a view method's ``self`` left out)."""
+        found = parameters_of(self.function)
+        return found[1:] if self.view is not None and found else found
+
+    def view_attributes(self) -> list[Parameter]:
+        """Class-level ``name: T = Depends(...)`` attributes of the route's class-based view:
+        FastAPI resolves them for every route of the view, like parameters."""
+        if self.view is None:
+            return []
+        return [
+            Parameter(statement.target.name, statement.target, statement.annotation, statement.value)
+            for statement in self.view.body
+            if isinstance(statement, nodes.AnnAssign) and isinstance(statement.target, nodes.AssignName)
+        ]
 
     def status_code(self) -> int | None:
         """The ``status_code=`` of the decorator as a number, when it is certain.
@@ -124,82 +136,45 @@ class Route:
         return False
 
 
-def _is_router_class(klass: nodes.ClassDef) -> bool:
-    if klass.name in ROUTER_CLASSES:
-        return True
-    try:
-        return any(base.name in ROUTER_CLASSES for base in klass.ancestors())
-    except RecursionError:
-        return False
-
-
-def _assigned_from_router_call(name: nodes.Name) -> bool:
-    """Syntactic fallback when fastapi itself cannot be inferred: ``router = APIRouter(...)``."""
-    try:
-        _, assignments = name.lookup(name.name)
-    except (AttributeError, RecursionError):
-        return False
-    if not assignments:
-        return False
-    for target in assignments:
-        parent = target.parent
-        if not (isinstance(parent, nodes.Assign) and isinstance(parent.value, nodes.Call)):
-            return False
-        if call_name(parent.value) not in ROUTER_CLASSES:
-            return False
-    return True
-
-
-def _built_by_library_router(expr: nodes.NodeNG) -> bool:
-    """``router`` bound once to ``APIRouter(...)``/``FastAPI(...)`` imported from fastapi (here
-    or in a project module): decided from the imports, without building fastapi."""
-    definition = definition_of(expr)
-    if definition is None or not isinstance(definition.value, nodes.Call):
-        return False
-    imported = library_name(definition.value.func)
-    return imported is not None and imported.dotted in ROUTER_QUALIFIED_NAMES
-
-
-def is_router(expr: nodes.NodeNG) -> bool:
-    """True when ``expr`` is certainly an ``APIRouter(...)`` or ``FastAPI(...)`` instance."""
-    if _built_by_library_router(expr):
-        return True
-    values = infer_all(expr)
-    if values:
-        return all(
-            isinstance(value, nodes.ClassDef) is False
-            and getattr(value, "_proxied", None) is not None
-            and isinstance(value._proxied, nodes.ClassDef)  # pylint: disable=protected-access
-            and _is_router_class(value._proxied)  # pylint: disable=protected-access
-            for value in values
-        )
-    return isinstance(expr, nodes.Name) and _assigned_from_router_call(expr)
-
-
 def router_call(route: Route) -> nodes.Call | None:
-    """The ``APIRouter(...)``/``FastAPI(...)`` call the route's router was built with, if certain.
+    """The ``APIRouter(...)``/``FastAPI(...)`` call (or subclass call, or the router call of a
+    factory) the route's router was built with, if certain; imports are followed."""
+    return constructor_call(route.router)
 
-    Follows ``router`` to its assignment, in this module or through ``from x import router``.
-    """
-    definition = definition_of(route.decorator.func.expr)
-    if definition is None:
-        return None
-    value = definition.value
-    if isinstance(value, nodes.Call) and call_name(value) in ROUTER_CLASSES:
-        return value
+
+_VIEW_DECORATORS = frozenset({"cbv", "controller"})
+
+
+def view_router(klass: nodes.ClassDef) -> nodes.NodeNG | None:
+    """The router of a class-based view: ``@cbv(router)`` (fastapi-utils, fastapi-restful) or
+    ``@controller(router)`` (classy style), when that argument is certainly a router."""
+    for decorator in klass.decorators.nodes if klass.decorators else ():
+        if (
+            isinstance(decorator, nodes.Call)
+            and call_name(decorator) in _VIEW_DECORATORS
+            and decorator.args
+            and is_router(decorator.args[0])
+        ):
+            return decorator.args[0]
     return None
 
 
 def route_of(function: nodes.FunctionDef) -> Route | None:
-    """The :class:`Route` made by ``function``'s decorators, if it is a route."""
+    """The :class:`Route` made by ``function``'s decorators, if it is a route.
+
+    In a class-based view, a method decorated with ``@router.get(...)`` or with a bare route
+    decorator (``@get("/x")``) is a route of the view's router.
+    """
+    klass = function.parent if isinstance(function.parent, nodes.ClassDef) else None
+    view = view_router(klass) if klass is not None and klass.decorators else None
     for decorator in function.decorators.nodes if function.decorators else ():
-        if (
-            isinstance(decorator, nodes.Call)
-            and isinstance(decorator.func, nodes.Attribute)
-            and decorator.func.attrname in ROUTE_METHODS
-            and is_router(decorator.func.expr)
-        ):
-            return Route(function, decorator, decorator.func.attrname)
+        if not isinstance(decorator, nodes.Call):
+            continue
+        func = decorator.func
+        if isinstance(func, nodes.Attribute) and func.attrname in ROUTE_METHODS and is_router(func.expr):
+            return Route(function, decorator, func.attrname, func.expr, klass if view is not None else None)
+        if view is not None and isinstance(func, nodes.Name) and func.name in ROUTE_METHODS:
+            return Route(function, decorator, func.name, view, klass)
     return None
 
 

@@ -4,14 +4,24 @@ A session is recognised by type (a class named in ``session-types``, through ``O
 ``Annotated`` and named aliases such as ``SessionDep``), by a ``session-providers`` dependency
 default (``= Depends(get_session)``), or — as the SPEC names them — by ``self.session`` /
 ``self.db`` on a service.
+
+A session is also reached through a collaborator: ``self.repo.session`` where ``self.repo`` is
+a repository whose ``session``/``db`` attribute is a session or of unknown type (never one
+typed with another class), ``session = self.repo.session`` (a local bound once to a session
+expression), and a local annotated with a session type (``session: Session = factory()``).
+
+:data:`SESSION_QUERY_METHODS` are the methods that run SQL on a session — the 2.x
+``execute``/``scalars``/… and the 1.x ``query(...)`` API; :data:`SESSION_METHODS` adds the
+unit-of-work methods (``add``, ``commit``, …). The endpoint and service rules share them.
 """
 
 from __future__ import annotations
 
 from astroid import nodes
 
-from pixcrawler_lint.analysis.classes import syntactic_base_name
-from pixcrawler_lint.analysis.collaborators import annotation_class, collaborator_class, self_class
+from pixcrawler_lint.analysis.classes import is_repository_class, project_ancestors, syntactic_base_name
+from pixcrawler_lint.analysis.collaborators import annotation_class, collaborator_class, is_project_class, self_class
+from pixcrawler_lint.analysis.origins import LibraryClass
 from pixcrawler_lint.analysis.route_dependencies import (
     declared_type,
     dependency_target,
@@ -23,6 +33,8 @@ from pixcrawler_lint.config import Config
 
 __all__ = [
     "SESSION_ATTRIBUTES",
+    "SESSION_QUERY_METHODS",
+    "SESSION_METHODS",
     "is_session_annotation",
     "is_session_parameter",
     "session_parameters",
@@ -31,6 +43,14 @@ __all__ = [
 ]
 
 SESSION_ATTRIBUTES = frozenset({"session", "db"})
+# Methods that run SQL on a session: the 2.x API and the 1.x ``session.query(Model)``.
+SESSION_QUERY_METHODS = frozenset({"execute", "scalar", "scalars", "stream", "stream_scalars", "exec", "query"})
+# Every method that touches the database through a session.
+SESSION_METHODS = SESSION_QUERY_METHODS | frozenset({
+    "get", "add", "add_all", "delete", "merge", "refresh", "flush", "commit", "rollback", "begin",
+    "begin_nested", "run_sync",
+})
+_MAX_DEPTH = 6
 _UNWRAP = frozenset({"Optional", "Annotated", "Union"})
 
 
@@ -91,19 +111,54 @@ def is_self_session_read(node: nodes.NodeNG) -> bool:
 
 
 def is_session_expression(expr: nodes.NodeNG, config: Config) -> bool:
-    """True when ``expr`` certainly is a session: ``self.session``/``self.db``, or a collaborator
-    (parameter, attribute, local) whose type is a session type."""
+    """True when ``expr`` certainly is a session: ``self.session``/``self.db``, a collaborator
+    (parameter, attribute, local) whose type is a session type, a repository's ``session``/``db``
+    (``self.repo.session``), or a local bound once to one of these."""
+    try:
+        return _is_session(expr, config, 0)
+    except (Exception, RecursionError):  # pylint: disable=broad-exception-caught
+        return False
+
+
+def _is_session(expr: nodes.NodeNG, config: Config, depth: int) -> bool:
+    if depth > _MAX_DEPTH:
+        return False
     if is_self_session_read(expr):
         return True
     resolved = collaborator_class(expr)
     if resolved is not None:
         return resolved.name in config.session_types
+    if isinstance(expr, nodes.Attribute):
+        return _is_repository_session(expr, config)
     if isinstance(expr, nodes.Name):
-        try:
-            _, assignments = expr.lookup(expr.name)
-        except (Exception, RecursionError):  # pylint: disable=broad-exception-caught
+        _, assignments = expr.lookup(expr.name)
+        if len(assignments) != 1:
             return False
-        if len(assignments) == 1 and isinstance(assignments[0].parent, nodes.Arguments):
-            function = assignments[0].parent.parent
-            return isinstance(function, nodes.FunctionDef) and assignments[0] in session_parameters(function, config)
+        binding = assignments[0]
+        parent = binding.parent
+        if isinstance(parent, nodes.Arguments):
+            function = parent.parent
+            return isinstance(function, nodes.FunctionDef) and binding in session_parameters(function, config)
+        if isinstance(parent, nodes.AnnAssign) and parent.target is binding:
+            return is_session_annotation(parent.annotation, config)
+        if isinstance(parent, nodes.Assign) and parent.targets == [binding]:
+            return isinstance(parent.value, (nodes.Name, nodes.Attribute)) and _is_session(
+                parent.value, config, depth + 1
+            )
     return False
+
+
+def _is_repository_session(expr: nodes.Attribute, config: Config) -> bool:
+    """``<repository>.session`` / ``.db``: the owner is a project repository, and the attribute's
+    type is unknown (a known type was decided by :func:`collaborator_class` already)."""
+    if expr.attrname not in SESSION_ATTRIBUTES:
+        return False
+    owner = collaborator_class(expr.expr)
+    if owner is None or isinstance(owner, LibraryClass) or not is_project_class(owner):
+        return False
+    return is_repository_class(owner, config) and _defines_attribute(owner, expr.attrname)
+
+
+def _defines_attribute(cls: nodes.ClassDef, attr: str) -> bool:
+    """``cls`` or a project ancestor assigns ``self.<attr>`` or declares it in the class body."""
+    return any(attr in klass.instance_attrs or attr in klass.locals for klass in (cls, *project_ancestors(cls)))

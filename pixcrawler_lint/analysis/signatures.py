@@ -171,8 +171,19 @@ def _decorator_name(decorator: nodes.NodeNG) -> str | None:
     return syntactic_base_name(target)
 
 
+def _passes_everything_through(wrapper: nodes.FunctionDef) -> bool:
+    """``def wrapper(*args, **kwargs)`` (``self`` first allowed): a wrapper with parameters of
+    its own (``attempts: int = 3``) changes the signature even under ``functools.wraps``."""
+    arguments = wrapper.args
+    named = [*(arguments.posonlyargs or []), *(arguments.args or []), *(arguments.kwonlyargs or [])]
+    if len(named) > 1 or (named and named[0].name not in ("self", "cls")):
+        return False
+    return arguments.vararg is not None and arguments.kwarg is not None
+
+
 def _preserves_arguments(decorator: nodes.NodeNG) -> bool:
-    """A project decorator whose wrapper is ``@functools.wraps(func)``-decorated."""
+    """A project decorator whose wrapper is ``@functools.wraps(func)``-decorated and passes
+    every argument through."""
     target = decorator.func if isinstance(decorator, nodes.Call) else decorator
     function = infer_project(target)
     if not isinstance(function, nodes.FunctionDef):
@@ -182,7 +193,7 @@ def _preserves_arguments(decorator: nodes.NodeNG) -> bool:
             if inner is function or not inner.decorators:
                 continue
             if any(_decorator_name(d) == "wraps" for d in inner.decorators.nodes):
-                return True
+                return _passes_everything_through(inner)
     except _ERRORS:
         return False
     return False

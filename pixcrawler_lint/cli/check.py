@@ -19,8 +19,11 @@ from pixcrawler_lint.cli.progress import Progress
 from pixcrawler_lint.cli.report import Report, display_path
 from pixcrawler_lint.cli.runner import FileResult, lint_files
 from pixcrawler_lint.cli.suppression import Pragmas, parse_pragmas
+from pixcrawler_lint.architecture.misconfiguration import misconfiguration_warnings
+from pixcrawler_lint.architecture.model import architecture_of
+from pixcrawler_lint.architecture.selection import CommandLine
 from pixcrawler_lint.cli.sources import SourceCache
-from pixcrawler_lint.config import ConfigError, config_for_path
+from pixcrawler_lint.config import Config, ConfigError, config_for_path
 from pixcrawler_lint.findings import Finding
 from pixcrawler_lint.modules import ParseError, read_source
 from pixcrawler_lint.python_version import notice_once
@@ -45,6 +48,7 @@ class CheckOptions:
     baseline: Path | None = None
     diff: str | None = None
     quiet: bool = False
+    strict_config: bool = False
     cache: bool = False  # the CLI turns it on unless --no-cache
     cwd: Path = field(default_factory=Path.cwd)
 
@@ -57,6 +61,7 @@ class Collected:
     files: list[Path]
     skipped: list[tuple[str, str]]
     suppressed: int
+    config_warnings: list[str] = field(default_factory=list)
     cached: int = 0  # files whose results came from the cache
 
 
@@ -68,10 +73,22 @@ def _wanted(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
     return not any(code.startswith(prefix.upper()) for prefix in ignore)
 
 
-def _validate_configuration(files: Sequence[Path]) -> None:
-    """Raise ConfigError (one line, naming the key) before any work is done."""
+def _validate_configuration(files: Sequence[Path]) -> list[str]:
+    """Raise ConfigError (one line, naming the key) before any work is done; return the
+    misconfiguration warnings (patterns that match no module), once per configuration."""
+    configs: dict[tuple[Config, Path | None], Config] = {}
     for directory in sorted({file.parent for file in files}):
-        config_for_path(directory / "__probe__.py")
+        config = config_for_path(directory / "__probe__.py")
+        configs.setdefault((config, config.source), config)
+    return [f"{config.source}: {line}" for config in configs.values() for line in misconfiguration_warnings(config)]
+
+
+def _enabled(finding: Finding, command_line: CommandLine) -> bool:
+    try:
+        model = architecture_of(config_for_path(finding.path))
+    except Exception:  # pylint: disable=broad-exception-caught  # validated before; keep what was found
+        return True
+    return model.enabled(finding.code, finding.path, command_line)
 
 
 def _pragmas_of(path: str) -> Pragmas:
@@ -104,26 +121,33 @@ def collect_findings(options: CheckOptions, stderr: TextIO = sys.stderr) -> Coll
     Raises ConfigError, PathError (the caller turns them into exit status 2).
     """
     files = discover(options.paths, options.exclude)
-    _validate_configuration(files)
+    warnings = _validate_configuration(files)
     for members in group_by_project_root(files).values():  # before the work: say it even if it crashes
         notice = notice_once(members[0])
         if notice is not None:
             stderr.write(f"pixcrawler-lint: warning: {notice}\n")
     checked = [rule.code for rule in all_rules() if _wanted(rule.code, options.select, options.ignore)]
-    selected = checked if (options.select or options.ignore) else None
+    command_line = CommandLine(tuple(options.select), tuple(options.ignore))
     groups = group_by_project_root(files)
-    caches = {root: ProjectCache(root, members, selected) for root, members in groups.items()} if options.cache else {}
+    caches = (
+        {root: ProjectCache(root, members, [repr(command_line)]) for root, members in groups.items()}
+        if options.cache else {}
+    )
     progress = Progress(len(files), stderr, enabled=not options.quiet)
     try:
-        results = lint_files(files, options.jobs, on_done=lambda _result: progress.advance(), codes=selected,
-                             caches=caches)
+        results = lint_files(
+            files, options.jobs, on_done=lambda _result: progress.advance(), command_line=command_line,
+            caches=caches,
+        )
     finally:
         progress.close()
     by_path: dict[str, FileResult] = {result.path: result for result in results}
     raw: list[Finding] = [f for result in results for f in result.findings]
     if options.contracts:
         raw += contract_findings(groups, caches)
-    raw = [f for f in raw if _wanted(f.code, options.select, options.ignore)]
+    # A file that does not parse fails the gate under any --select, unless PXL903 is ignored.
+    syntax_line = CommandLine((), tuple(options.ignore))
+    raw = [f for f in raw if _enabled(f, syntax_line if f.code == SyntaxErrorRule.code else command_line)]
 
     per_file: dict[str, list[Finding]] = {}
     for finding in raw:
@@ -141,11 +165,11 @@ def collect_findings(options: CheckOptions, stderr: TextIO = sys.stderr) -> Coll
                 kept.append(finding)
         if options.warn_unused_noqa and not pragmas.skip_file:
             unused = _unused_noqa(pragmas, path, used, checked)
-            kept += [f for f in unused if _wanted(f.code, options.select, options.ignore)]
+            kept += [f for f in unused if _enabled(f, command_line)]
     # With PXL903 deselected, files that do not parse are only warned about (the old behaviour).
     reported = _wanted(SyntaxErrorRule.code, options.select, options.ignore)
     skipped = [] if reported else [(display_path(r.path, options.cwd), r.skipped) for r in results if r.skipped]
-    return Collected(sorted(set(kept)), files, skipped, suppressed, sum(1 for r in results if r.cached))
+    return Collected(sorted(set(kept)), files, skipped, suppressed, warnings, sum(1 for r in results if r.cached))
 
 
 def run_check(options: CheckOptions, stderr: TextIO = sys.stderr) -> Report:
@@ -154,7 +178,8 @@ def run_check(options: CheckOptions, stderr: TextIO = sys.stderr) -> Report:
     changed = changed_lines(options.diff, options.cwd) if options.diff is not None else None
     collected = collect_findings(options, stderr)
     report = Report(collected.findings, options.cwd, files=len(collected.files), skipped=collected.skipped,
-                    suppressed=collected.suppressed, cached=collected.cached)
+                    suppressed=collected.suppressed, config_warnings=collected.config_warnings,
+                    cached=collected.cached)
     findings = collected.findings
     if baseline is not None and options.baseline is not None:
         comparison = compare(

@@ -6,7 +6,8 @@ import difflib
 import json
 
 from pixcrawler_lint.docs import rule_markdown
-from pixcrawler_lint.registry import Rule, all_rules, rule_by_code, rule_by_symbol
+from pixcrawler_lint.fixes.catalog import fix_safety
+from pixcrawler_lint.registry import Rule, all_rules, presets_of, rule_by_code, rule_by_symbol
 from pixcrawler_lint.rules.internal.syntax_error import PYLINT_OWN_IDS
 
 __all__ = ["find_rule", "explain_text", "rules_table", "rules_json", "UnknownRule"]
@@ -43,21 +44,40 @@ def explain_text(rule: type[Rule]) -> str:
 
 
 def rules_table() -> str:
-    """One line per rule: code, symbol, severity letter, pylint id, summary."""
+    """One line per rule: code, symbol, severity letter, pylint id, smallest preset, fix, summary.
+
+    The preset column names the smallest preset that holds the rule: ``recommended`` rules are
+    also in ``pixcrawler``; ``pixcrawler`` rules are PixCrawler's house conventions (opt-in elsewhere).
+    The fix column says whether ``check --fix`` repairs the rule (safe), only with
+    ``--unsafe-fixes`` (unsafe), or not at all (-).
+    """
     rules = all_rules()
     width = max(len(r.symbol) for r in rules)
-    lines = [f"{'code':<7} {'symbol':<{width}} sev {'pylint':<6} summary"]
+    lines = [f"{'code':<7} {'symbol':<{width}} sev {'pylint':<6} {'preset':<11} {'fix':<6} summary"]
     lines += [
-        f"{r.code:<7} {r.symbol:<{width}} {r.severity.value:<3} {r.pylint_id():<6} {r.summary()}" for r in rules
+        f"{r.code:<7} {r.symbol:<{width}} {r.severity.value:<3} {r.pylint_id():<6} {_smallest_preset(r):<11} "
+        f"{_fix(r.code):<6} {r.summary()}"
+        for r in rules
     ]
     return "\n".join(lines) + "\n"
+
+
+def _smallest_preset(rule: type[Rule]) -> str:
+    return "recommended" if "recommended" in presets_of(rule.code) else "pixcrawler"
+
+
+def _fix(code: str) -> str:
+    safety = fix_safety(code)
+    return safety.value if safety is not None else "-"
 
 
 def rules_json() -> str:
     return json.dumps(
         [
             {"code": r.code, "symbol": r.symbol, "severity": r.severity.value, "pylint_id": r.pylint_id(),
-             "family": r.family(), "summary": r.summary(), "message": r.message}
+             "family": r.family(), "summary": r.summary(), "message": r.message,
+             "presets": list(presets_of(r.code)),
+             "fix": _fix(r.code) if fix_safety(r.code) is not None else None}
             for r in all_rules()
         ],
         indent=2,

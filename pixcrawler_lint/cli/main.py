@@ -1,4 +1,4 @@
-"""``pixcrawler-lint``: the command line (``check``, ``baseline``, ``explain``, ``rules``).
+"""``pixcrawler-lint``: the command line (``check``, ``baseline``, ``explain``, ``rules``, ``init``).
 
 Exit status: 0 clean, 1 findings, 2 usage or configuration error (one line on stderr),
 3 internal error (a crash of the linter, or a PXL900 finding: a rule crashed, so the result is
@@ -30,6 +30,8 @@ from pixcrawler_lint.cli.output import OutputError, check_writable, write_atomic
 from pixcrawler_lint.cli.runner import default_jobs
 from pixcrawler_lint.cli.sources import SourceCache
 from pixcrawler_lint.config import ConfigError
+from pixcrawler_lint.registry import known_code_prefix
+from pixcrawler_lint.init.command import InitError, add_init_command, run_init
 from pixcrawler_lint.engine import INTERNAL_ERROR
 
 __all__ = ["main", "build_parser", "EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_ERROR", "EXIT_INTERNAL"]
@@ -63,7 +65,13 @@ def _jobs(value: str) -> int:
 
 
 def _codes(value: str) -> list[str]:
-    return [part.strip().upper() for part in value.split(",") if part.strip()]
+    codes = [part.strip().upper() for part in value.split(",") if part.strip()]
+    unknown = [code for code in codes if not known_code_prefix(code)]
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown rule code or prefix {', '.join(repr(c) for c in unknown)} (see `pixcrawler-lint rules`)"
+        )
+    return codes
 
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
@@ -81,6 +89,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", dest="cache", action="store_false",
                         help=f"neither read nor write the cache ({CACHE_DIR}/ beside the project)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress indicator and no notes on stderr")
+    parser.add_argument("--strict-config", action="store_true",
+                        help="exit 2 when a configured pattern matches no module of the project")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -104,6 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="print the number of findings per code instead of the findings (json with --format json)")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                        help="colour text output (default auto: on a terminal unless NO_COLOR is set)")
+    check.add_argument("--fix", action="store_true", help="apply the safe fixes, then report what is left")
+    check.add_argument("--diff-fixes", action="store_true",
+                       help="print the fixes as a unified diff without writing (exit 1 when there are any)")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff-fixes: also the unsafe fixes")
 
     baseline = commands.add_parser("baseline", help="write today's findings to a baseline file")
     _add_run_options(baseline)
@@ -116,8 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", help="code (PXL204) or symbol (shadowed-status-module)")
 
+    commands.add_parser("server", help="run the language server (LSP over stdio) for editors")
+
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=["text", "json"], default="text")
+    add_init_command(commands)
     return parser
 
 
@@ -127,14 +144,28 @@ def _options(args: argparse.Namespace) -> CheckOptions:
         ignore=[*args.ignore, *args.extend_ignore], contracts=args.contracts,
         warn_unused_noqa=getattr(args, "warn_unused_noqa", False),
         baseline=getattr(args, "baseline", None), diff=getattr(args, "diff", None), quiet=args.quiet,
+        strict_config=args.strict_config,
         cache=args.cache,
     )
+
+
+def _config_warnings(lines: list[str], strict: bool, stderr: TextIO) -> bool:
+    """Print the misconfiguration warnings (always, even with --quiet); True: stop with exit 2."""
+    for line in lines:
+        stderr.write(f"pixcrawler-lint: {'error' if strict else 'warning'}: {line}\n")
+    return strict and bool(lines)
 
 
 def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.output is not None:
         check_writable(args.output)
+    if args.fix or args.diff_fixes:
+        status = _fix(args, stdout, stderr)
+        if status is not None:
+            return status
     report = run_check(_options(args), stderr)
+    if _config_warnings(report.config_warnings, args.strict_config, stderr):
+        return EXIT_ERROR
     if not args.quiet:
         for path, why in report.skipped:
             stderr.write(f"pixcrawler-lint: warning: skipped {path}: {why}\n")
@@ -166,6 +197,29 @@ def _append_step_summary(path: Path, markdown: str, stderr: TextIO) -> None:
         stderr.write(f"pixcrawler-lint: warning: cannot write GITHUB_STEP_SUMMARY {path}: {exc.strerror or exc}\n")
 
 
+def _fix(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int | None:
+    """Apply (``--fix``) or show (``--diff-fixes``) the fixes; a status ends the command, None goes on to the report."""
+    try:
+        from pixcrawler_lint.cli.fix import run_fixes
+        outcome = run_fixes(_options(args), write=not args.diff_fixes, unsafe=args.unsafe_fixes, stderr=stderr)
+    except ImportError as exc:
+        raise _UsageError(f"fixes need libcst: pip install 'pixcrawler-lint[fix]' ({exc})") from None
+    if args.diff_fixes:
+        stdout.write(outcome.diff)
+        return EXIT_FINDINGS if outcome.diff and not args.exit_zero else EXIT_CLEAN
+    if not args.quiet:
+        stderr.write(f"pixcrawler-lint: fixed {outcome.fixed_findings} findings in {len(outcome.files)} files\n")
+    return None
+
+
+def _server() -> int:
+    try:
+        from pixcrawler_lint.server import serve
+        return serve()
+    except ImportError as exc:
+        raise _UsageError(f"the server needs pygls: pip install 'pixcrawler-lint[server]' ({exc})") from None
+
+
 def _baseline(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.add_new and not args.update:
         raise _UsageError("--add-new only makes sense with --update")
@@ -174,6 +228,8 @@ def _baseline(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     check_writable(file)
     old = Baseline.load(file) if args.update else None
     collected = collect_findings(options, stderr)
+    if _config_warnings(collected.config_warnings, args.strict_config, stderr):
+        return EXIT_ERROR
     base = file.absolute().parent
     sources = SourceCache()
     current = Baseline.from_findings(collected.findings, base, sources)
@@ -217,12 +273,17 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             return _check(args, stdout, stderr)
         if args.command == "baseline":
             return _baseline(args, stdout, stderr)
+        if args.command == "server":
+            return _server()
+        if args.command == "init":
+            return run_init(args, stdout, stderr)
         if args.command == "explain":
             stdout.write(explain_text(find_rule(args.rule)))
             return EXIT_CLEAN
         stdout.write(rules_json() if args.format == "json" else rules_table())
         return EXIT_CLEAN
-    except (ConfigError, PathError, BaselineError, DiffError, OutputError, UnknownRule, _UsageError) as exc:
+    except (ConfigError, PathError, BaselineError, DiffError, OutputError, UnknownRule, InitError,
+            _UsageError) as exc:
         stderr.write(f"pixcrawler-lint: error: {exc}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:

@@ -40,6 +40,7 @@ class Report:
     baselined_findings: list[Finding] = field(default_factory=list)  # those findings (SARIF marks them)
     suppressed: int = 0  # findings hidden by noqa / pylint: disable
     cached: int = 0  # files whose findings came from .pixcrawler_lint_cache/ (not linted again)
+    config_warnings: list[str] = field(default_factory=list)  # patterns that match no module
 
     def display(self, finding: Finding) -> str:
         return display_path(finding.path, self.cwd)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pixcrawler_lint.cli.cache import ProjectCache, pragmas_from_json, recording
+from pixcrawler_lint.architecture.selection import CommandLine
 from pixcrawler_lint.cli.discovery import group_by_project_root
 from pixcrawler_lint.cli.suppression import Pragmas, parse_pragmas
 from pixcrawler_lint.engine import internal_error, lint_source
@@ -64,15 +65,17 @@ def _rules(codes: Sequence[str] | None) -> list[type[Rule]] | None:
     return [rule for rule in all_rules() if rule.code in wanted]
 
 
-def lint_one(path: Path, codes: Sequence[str] | None = None) -> FileResult:
-    """Lint one file with the rules of ``codes`` (None: all); never raises (a crash is PXL900)."""
+def lint_one(path: Path, codes: Sequence[str] | None = None, command_line: CommandLine | None = None) -> FileResult:
+    """Lint one file with the rules of ``codes`` (None: all) that its configuration enables
+    (``command_line`` overrides it); never raises (a crash is PXL900). ``loaded`` records the
+    project modules astroid handed out meanwhile (the cache's dependencies)."""
     with recording() as loaded:
-        result = _lint_one(path, codes)
+        result = _lint_one(path, codes, command_line)
     result.loaded = sorted(loaded)
     return result
 
 
-def _lint_one(path: Path, codes: Sequence[str] | None) -> FileResult:
+def _lint_one(path: Path, codes: Sequence[str] | None, command_line: CommandLine | None) -> FileResult:
     name = str(path)
     try:
         source = read_source(path)
@@ -91,7 +94,7 @@ def _lint_one(path: Path, codes: Sequence[str] | None) -> FileResult:
         return FileResult(name, [syntax_error_finding(name, why)], skipped=why)
     pragmas = parse_pragmas(source, tree)
     try:
-        findings = lint_source(source, name, _rules(codes))
+        findings = lint_source(source, name, _rules(codes), command_line=command_line)
     except Exception as exc:  # pylint: disable=broad-exception-caught  # a crash must not end the run
         findings = [internal_error(name, "engine", "engine", exc)]
     return FileResult(name, findings, pragmas)
@@ -113,9 +116,11 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return context
 
 
-def _lint_chunk(root: Path, files: Sequence[Path], codes: Sequence[str] | None) -> list[FileResult]:
+def _lint_chunk(
+    root: Path, files: Sequence[Path], codes: Sequence[str] | None, command_line: CommandLine | None = None,
+) -> list[FileResult]:
     activate_project_root(root)
-    return [lint_one(path, codes) for path in files]
+    return [lint_one(path, codes, command_line) for path in files]
 
 
 def _chunks(files: list[Path], jobs: int) -> list[list[Path]]:
@@ -128,13 +133,15 @@ def lint_files(
     jobs: int,
     on_done: Callable[[FileResult], None] | None = None,
     codes: Sequence[str] | None = None,
+    command_line: CommandLine | None = None,
     caches: Mapping[Path, ProjectCache] | None = None,
 ) -> list[FileResult]:
     """Lint ``files`` with ``jobs`` processes (1: in this process); results in input order.
 
-    ``codes`` limits the rules that run (None: every rule). With ``caches`` (one per project
-    root, :mod:`pixcrawler_lint.cli.cache`) the results of unchanged files come from the cache
-    and only the others are linted.
+    ``codes`` limits the rules that run (None: every rule); each file's configuration then
+    selects among them, with ``command_line`` (``--select`` / ``--ignore``) on top. With
+    ``caches`` (one per project root, :mod:`pixcrawler_lint.cli.cache`) the results of
+    unchanged files come from the cache and only the others are linted.
     """
     forget_project_root()  # files may have changed since an earlier run in this process
     groups = group_by_project_root(files)
@@ -168,7 +175,7 @@ def lint_files(
 
     if jobs <= 1 or pending < _MIN_FILES_FOR_POOL:
         for root, members in groups.items():
-            for result in _lint_chunk(root, members, codes):
+            for result in _lint_chunk(root, members, codes, command_line):
                 done(result)
     else:
         tasks = [(root, chunk) for root, members in groups.items() for chunk in _chunks(members, jobs)]
@@ -176,7 +183,7 @@ def lint_files(
             max_workers=min(jobs, len(tasks)), mp_context=_pool_context(), initializer=_init_worker
         ) as pool:
             futures: dict[Future[list[FileResult]], list[Path]] = {
-                pool.submit(_lint_chunk, root, chunk, codes): chunk for root, chunk in tasks
+                pool.submit(_lint_chunk, root, chunk, codes, command_line): chunk for root, chunk in tasks
             }
             for future in as_completed(futures):
                 try:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from grimp import ImportGraph
 
 from pixcrawler_lint.analysis.layer_policy import import_breaches
+from pixcrawler_lint.architecture.model import architecture_of
 from pixcrawler_lint.config import Config
 from pixcrawler_lint.layers import Layer, classify, is_composition_root, is_types_module
 from pixcrawler_lint.registry import rule_by_code
@@ -86,11 +87,7 @@ class Violation:
 
 def layered_packages(config: Config) -> list[str]:
     """The top-level packages the layer map talks about (``backend`` by default)."""
-    prefixes = (
-        *config.api, *config.services, *config.repositories, *config.models, *config.shared,
-        *config.composition_roots, *config.types_modules,
-    )
-    return sorted({prefix.split(".")[0] for prefix in prefixes if prefix})
+    return architecture_of(config).top_packages()
 
 
 _FROM_IMPORT = re.compile(r"^\s*from\s+([\w.]+)\s+import\s+\(?\s*([\w\s,]*)")
@@ -194,7 +191,20 @@ def check_architecture(graph: ImportGraph, config: Config) -> list[Violation]:
                         imported=name,
                         chain=chain,
                         symbol=rule.symbol if rule else breach.code,
-                        message=rule.message.format(**breach.args) if rule else str(breach.args),
+                        message=_message(rule.message, breach.args) if rule else str(breach.args),
                         hint=_hint(importer, path, config),
                     )
     return sorted(violations.values())
+
+
+class _Blank(dict[str, str]):
+    """Message arguments that only a module's own context can fill (the project's words, e.g.
+    PXL105's exceptions module) read as empty in a whole-graph check."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _message(template: str, args: dict[str, str]) -> str:
+    return template.format_map(_Blank(args))
+

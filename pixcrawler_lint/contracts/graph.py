@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import copy
 import importlib
+import importlib.util
 import os
 import sys
 import tempfile
@@ -27,8 +29,9 @@ from grimp import ImportGraph
 
 from pixcrawler_lint.config import Config, config_for_path
 from pixcrawler_lint.contracts.architecture import layered_packages
+from pixcrawler_lint.modules import import_root_prefix
 
-__all__ = ["build_graph", "project_packages", "unparseable_files"]
+__all__ = ["build_graph", "project_packages", "rerooted", "unparseable_files"]
 
 # The build briefly edits sys.path and sys.modules: one build at a time per process.
 _build_lock = threading.Lock()
@@ -107,11 +110,12 @@ def _mirror(project_root: Path, packages: list[str], left_out: set[Path], target
                     (target / relative / filename).symlink_to(source)
 
 
-def _grimp_build(root: Path, packages: list[str], config: Config, include_external_packages: bool) -> ImportGraph:
+def _grimp_build(root: Path, packages: list[str], config: Config) -> ImportGraph:
+    """External packages are always kept here: imports under an import root are rerooted from them."""
     with _build_lock, _importable_from(root, packages):
         return grimp.build_graph(
             *packages,
-            include_external_packages=include_external_packages,
+            include_external_packages=True,
             exclude_type_checking_imports=config.type_checking_imports == "ignore",
             cache_dir=None,
         )
@@ -138,11 +142,88 @@ def build_graph(
     if not packages:
         return ImportGraph()
     try:
-        return _grimp_build(root, packages, config, include_external_packages)
+        graph = _grimp_build(root, packages, config)
     except (SourceSyntaxError, OSError, UnicodeError, ValueError):
         left_out = set(unparseable_files(root, packages))
         if not left_out:
             raise
-    with tempfile.TemporaryDirectory(prefix="pixcrawler-lint-graph-") as mirror:
-        _mirror(root, packages, left_out, Path(mirror))
-        return _grimp_build(Path(mirror), packages, config, include_external_packages)
+        with tempfile.TemporaryDirectory(prefix="pixcrawler-lint-graph-") as mirror:
+            _mirror(root, packages, left_out, Path(mirror))
+            graph = _grimp_build(Path(mirror), packages, config)
+    _reroot_imports(graph, root)
+    if not include_external_packages:
+        for module in [m for m in graph.modules if graph.is_module_squashed(m)]:
+            graph.remove_module(module)
+    return graph
+
+
+def _module_file(root: Path, module: str) -> Path:
+    base = root.joinpath(*module.split("."))
+    return base / "__init__.py" if (base / "__init__.py").is_file() else base.with_suffix(".py")
+
+
+def _imported_names(line: str) -> list[str]:
+    """The absolute dotted names one import line reaches (``from a.b import c`` → ``a.b.c``)."""
+    try:
+        tree = ast.parse(line.strip())
+    except SyntaxError:
+        return []
+    names: list[str] = []
+    for statement in tree.body:
+        if isinstance(statement, ast.Import):
+            names.extend(alias.name for alias in statement.names)
+        elif isinstance(statement, ast.ImportFrom) and statement.module and not statement.level:
+            names.extend(f"{statement.module}.{alias.name}" for alias in statement.names)
+    return names
+
+
+def _reroot_imports(graph: ImportGraph, root: Path) -> None:
+    """Imports under an import root (``from services.activity import X`` in a project run from
+    ``backend/``) are grimp's external package ``services``: point them at the module they reach
+    (``backend.services.activity``), as the rules do (:func:`pixcrawler_lint.modules.import_root_prefix`)."""
+    for external in [m for m in graph.modules if graph.is_module_squashed(m) and "." not in m]:
+        for importer in sorted(graph.find_modules_that_directly_import(external)):
+            prefix = import_root_prefix(external, _module_file(root, importer))
+            if prefix is None:
+                continue
+            for detail in graph.get_import_details(importer=importer, imported=external):
+                for name in _imported_names(str(detail["line_contents"])):
+                    if name.split(".")[0] != external:
+                        continue
+                    target = f"{prefix}.{name}"
+                    while target not in graph.modules and "." in target:
+                        target = target.rsplit(".", 1)[0]
+                    if target in graph.modules and target != importer:
+                        graph.add_import(
+                            importer=importer, imported=target,
+                            line_number=detail["line_number"], line_contents=detail["line_contents"],
+                        )
+            graph.remove_import(importer=importer, imported=external)
+        if not graph.find_modules_that_directly_import(external):
+            graph.remove_module(external)
+
+
+def _graph_root(graph: ImportGraph) -> Path | None:
+    """The directory the graph's first project package lives in (as import-linter found it)."""
+    for top in sorted({m.split(".")[0] for m in graph.modules if not graph.is_module_squashed(m)}):
+        try:
+            spec = importlib.util.find_spec(top)
+        except (ImportError, ValueError):
+            continue
+        if spec is not None and spec.origin and Path(spec.origin).name == "__init__.py":
+            return Path(spec.origin).resolve().parent.parent
+    return None
+
+
+def rerooted(graph: ImportGraph) -> ImportGraph:
+    """``graph`` (built by import-linter) with imports under an import root pointed at the modules
+    they reach; a copy when anything changes, so import-linter's other contracts see its graph."""
+    root = _graph_root(graph)
+    if root is None:
+        return graph
+    externals = [m for m in graph.modules if graph.is_module_squashed(m) and "." not in m]
+    if not any(import_root_prefix(m, root / "__init__.py") for m in externals):
+        return graph
+    graph = copy.deepcopy(graph)
+    _reroot_imports(graph, root)
+    return graph

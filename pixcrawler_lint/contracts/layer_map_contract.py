@@ -24,14 +24,17 @@ from importlinter.application import output
 from importlinter.domain import fields
 from importlinter.domain.contract import Contract, ContractCheck, InvalidContractOptions
 
+from pixcrawler_lint.architecture.model import architecture_of
 from pixcrawler_lint.config import Config, ConfigError, config_for_path, load_config
 from pixcrawler_lint.contracts.architecture import Violation, check_architecture
+from pixcrawler_lint.contracts.graph import rerooted
 
 __all__ = ["LayerMapContract"]
 
 
 class LayerMapContract(Contract):
-    """Kept when no layered module breaks PXL101–PXL105, directly or through helper modules."""
+    """Kept when no layered module breaks an enabled rule of PXL101–PXL105, directly or through
+    helper modules."""
 
     type_name = "pixcrawler_layers"
 
@@ -68,7 +71,10 @@ class LayerMapContract(Contract):
         return warnings
 
     def check(self, graph: ImportGraph, verbose: bool) -> ContractCheck:
-        violations = check_architecture(graph, self.config)
+        # the rule selection of the table applies (preset, select, ignore; per-file-ignores do not:
+        # a contract judges modules, not files)
+        model = architecture_of(self.config)
+        violations = [v for v in check_architecture(rerooted(graph), self.config) if model.enabled(v.code)]
         output.verbose_print(verbose, f"{len(violations)} layer-map violation(s).")
         metadata: dict[str, Any] = {"violations": violations}
         return ContractCheck(kept=not violations, metadata=metadata, warnings=self._warnings())

@@ -1,8 +1,17 @@
-"""Fixtures for the reference backend's API tests: one app, database and storage dir per test."""
+"""Fixtures for the reference backend's API tests: one app, database and storage dir per test.
+
+Every test that uses ``settings`` (and so ``app`` and ``client``) runs twice: on SQLite and on
+a real PostgreSQL server started from the installed binaries (``postgres_server.py``), one
+fresh database per test. Without PostgreSQL the ``[postgresql]`` runs skip with the reason;
+with ``CI=true`` they fail instead.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import http.server
+import os
+import subprocess
 import sys
 import threading
 from collections.abc import AsyncIterator, Iterator
@@ -21,19 +30,82 @@ for _path in (ROOT, Path(__file__).resolve().parent):
 from backend.core.config import Settings  # noqa: E402
 from backend.main import create_app  # noqa: E402
 from backend_api_helpers import Account, ImageServer, jpeg_bytes, png_bytes, register  # noqa: E402
+from postgres_server import PostgresServer, PostgresUnavailable, find_bindir  # noqa: E402
+
+from backend.database import create_engine, create_tables  # noqa: E402
+from backend.models import Base  # noqa: E402
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def _unavailable(reason: str) -> None:
+    """Skip the PostgreSQL runs, or fail them under CI (where PostgreSQL must be there)."""
+    if _in_ci():
+        pytest.fail(f"CI=true but PostgreSQL is unusable: {reason}", pytrace=False)
+    pytest.skip(f"PostgreSQL unavailable ({reason}); .ci/run installs it")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One PostgreSQL server per test process (xdist worker), stopped at the end."""
+    bindir = find_bindir()
+    if bindir is None:
+        _unavailable(
+            "no initdb/pg_ctl: install the `postgresql` package or set PIXCRAWLER_PG_BINDIR"
+        )
+    assert bindir is not None
+    server = PostgresServer(bindir)
+    try:
+        server.start()
+    except (PostgresUnavailable, OSError, subprocess.SubprocessError) as error:
+        server.stop()
+        _unavailable(str(error))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_database(postgres_server: PostgresServer) -> str:
+    """This process's PostgreSQL database, with the backend's tables; returns its name."""
+    name = f"pixcrawler_test_{os.getpid()}"
+    url = postgres_server.create_database(name)
+
+    async def create() -> None:
+        engine = create_engine(url)
+        try:
+            await create_tables(engine)
+        finally:
+            await engine.dispose()
+
+    asyncio.run(create())
+    return name
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database: a fresh SQLite file, or the process's PostgreSQL database emptied.
+
+    On PostgreSQL every table is truncated (ids restart at 1) instead of creating a database
+    per test: the same isolation at a fraction of the cost.
+    """
+    if request.param == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    name: str = request.getfixturevalue("postgres_database")
+    tables = ", ".join(f'"{table.name}"' for table in Base.metadata.sorted_tables)
+    server.execute(name, f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+    return server.database_url(name)
 
 
 @pytest.fixture
-def anyio_backend() -> str:
-    """Run the async tests on asyncio (the backend's event loop)."""
-    return "asyncio"
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    """Settings pointing at a fresh SQLite file and storage directory under ``tmp_path``."""
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    """Settings pointing at a fresh database and a storage directory under ``tmp_path``."""
     return Settings(
-        database_url=f"sqlite+aiosqlite:///{tmp_path / 'test.db'}",
+        database_url=database_url,
         storage_dir=tmp_path / "images",
         crawler_trust_env=False,
         crawler_timeout_seconds=5.0,

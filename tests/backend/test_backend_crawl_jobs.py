@@ -70,9 +70,12 @@ async def test_crawl_stores_valid_images_and_reports_failures(
     assert (red["image_format"], red["width"], red["height"]) == ("PNG", 32, 24)
     assert by_url[image_server.url("/green.jpg")]["image_format"] == "JPEG"
     for image in images:
-        stored = Path(image["storage_path"])
+        relative = image["storage_path"]
+        assert not Path(relative).is_absolute(), relative
+        assert str(settings.storage_dir) not in relative
+        assert relative.startswith(f"dataset_{dataset['id']}/")
+        stored = settings.storage_dir / relative
         assert stored.is_file()
-        assert stored.parent == (settings.storage_dir / f"dataset_{dataset['id']}").resolve()
         served_path = image["source_url"].removeprefix(image_server.base_url)
         assert stored.read_bytes() == image_server.files[served_path][1]
 
@@ -122,7 +125,7 @@ async def test_job_state_rules(
     assert cancelled.json()["status"] == "cancelled"
     start = await client.post(f"/api/v1/crawl-jobs/{job['id']}/start", headers=user.headers)
     assert start.status_code == 409
-    assert "not pending" in start.json()["detail"]
+    assert "only pending or failed jobs can be started" in start.json()["detail"]
     second = await _job(client, user, dataset["id"], [url])
     await client.post(f"/api/v1/crawl-jobs/{second['id']}/start", headers=user.headers)
     again = await client.post(f"/api/v1/crawl-jobs/{second['id']}/cancel", headers=user.headers)

@@ -6,7 +6,6 @@ against a local image server, and sees the images stored and the job completed.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import httpx
 import pytest
@@ -57,9 +56,9 @@ async def test_register_create_crawl_and_see_the_images(
     assert sorted(image["source_url"] for image in images.json()) == sorted(urls)
     stored_files = sorted((settings.storage_dir / f"dataset_{dataset_id}").iterdir())
     assert len(stored_files) == 3
-    assert sorted(Path(image["storage_path"]) for image in images.json()) == [
-        path.resolve() for path in stored_files
-    ]
+    assert sorted(
+        (settings.storage_dir / image["storage_path"]).resolve() for image in images.json()
+    ) == [path.resolve() for path in stored_files]
     assert (await client.get(f"/api/v1/datasets/{dataset_id}", headers=auth)).json()[
         "image_count"
     ] == 3

@@ -47,7 +47,9 @@ async def test_notifications_read_and_delete(
     ]
     newest, oldest = listed
     fetched = await client.get(f"/api/v1/notifications/{newest['id']}", headers=user.headers)
-    assert fetched.json()["message"] == "1 image(s) stored, 0 URL(s) failed."
+    assert fetched.json()["message"] == (
+        "1 new image(s) stored, 0 already in the dataset, 0 URL(s) failed."
+    )
 
     read = await client.post(f"/api/v1/notifications/{newest['id']}/read", headers=user.headers)
     assert read.status_code == 200

@@ -106,7 +106,7 @@ async def test_archival_execution_archives_datasets_in_the_background(
     assert archived.json()["status"] == "archived"
     assert archived.json()["archived_at"] is not None
     notifications = (await client.get("/api/v1/notifications", headers=user.headers)).json()
-    assert notifications[0]["title"] == "Dataset 'D' archived"
+    assert notifications[0]["title"] == 'Dataset "D" archived'
     listed = await client.get("/api/v1/policies/executions", headers=admin.headers)
     assert [e["id"] for e in listed.json()] == [execution_id]
 

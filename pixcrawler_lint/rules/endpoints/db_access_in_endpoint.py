@@ -8,19 +8,14 @@ from astroid.exceptions import AstroidError
 from pixcrawler_lint.analysis.inference import call_name
 from pixcrawler_lint.analysis.route_dependencies import spelled_name
 from pixcrawler_lint.analysis.routes import Route, find_routes
-from pixcrawler_lint.analysis.sessions import is_session_parameter
+from pixcrawler_lint.analysis.sessions import SESSION_METHODS, is_session_parameter
+from pixcrawler_lint.analysis.vocabulary import vocabulary
 from pixcrawler_lint.config import Config
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
 from pixcrawler_lint.registry import Rule, register
 
 __all__ = ["DbAccessInEndpoint", "SESSION_METHODS"]
-
-SESSION_METHODS = frozenset({
-    "execute", "scalars", "scalar", "stream", "stream_scalars", "exec", "get", "add", "add_all",
-    "delete", "merge", "refresh", "flush", "commit", "rollback", "begin", "begin_nested",
-    "run_sync",
-})
 
 
 def _opens_session(expr: nodes.NodeNG | None, config: Config) -> bool:
@@ -103,19 +98,23 @@ class DbAccessInEndpoint(Rule):
     symbol = "db-access-in-endpoint"
     severity = Severity.WARNING
     message = (
-        "route {name}() {what}: depend on a service alias (e.g. `service: ProjectServiceDep`) and "
-        "move the query into a repository method the service calls"
+        "route {name}() {what}: depend on a service alias (e.g. `service: {alias}`) and "
+        "move the query into {home}"
     )
 
     def check(self, ctx: ModuleContext) -> None:
+        if ctx.architecture.policy.routes_own_session:
+            return  # the configured policy lets routes own the session
+        words = vocabulary(ctx)
+        said = {"alias": words.service_alias_example(ctx.modname), "home": words.query_home()}
         for route in find_routes(ctx):
             bindings = _local_session_bindings(route.function, ctx.config)
             for parameter in route.parameters:
                 if is_session_parameter(parameter, ctx.config):
                     bindings.add(parameter.node)
                     what = f"takes a database session '{parameter.name}'"
-                    ctx.report(self, parameter.node, name=route.name, what=what)
+                    ctx.report(self, parameter.node, name=route.name, what=what, **said)
             for call in _session_calls(route, bindings):
                 receiver = call.func.expr.as_string()
                 what = f"runs {receiver}.{call.func.attrname}() on a database session"
-                ctx.report(self, call, name=route.name, what=what)
+                ctx.report(self, call, name=route.name, what=what, **said)

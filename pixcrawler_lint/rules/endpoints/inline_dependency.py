@@ -12,6 +12,8 @@ from pixcrawler_lint.analysis.route_dependencies import (
 )
 from pixcrawler_lint.analysis.routes import Parameter, find_routes
 from pixcrawler_lint.analysis.sessions import is_session_parameter
+from pixcrawler_lint.analysis.vocabulary import Vocabulary, vocabulary
+from pixcrawler_lint.rules.endpoints.untyped_current_user import reported_as_untyped_user
 from pixcrawler_lint.config import Config
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
@@ -28,19 +30,22 @@ def shorten(node: nodes.NodeNG) -> str:
     return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 3] + "..."
 
 
-def suggested_alias(parameter: Parameter, declared: nodes.NodeNG | None, config: Config) -> tuple[str, str]:
+def suggested_alias(
+    parameter: Parameter, declared: nodes.NodeNG | None, config: Config, words: Vocabulary
+) -> tuple[str, str]:
     """The alias the parameter should use (``ProjectServiceDep``, ``CurrentUser``…) and a note on why."""
     if parameter.name in config.current_user_names:
-        return "CurrentUser", ""
+        return words.current_user, ""
     if is_session_parameter(parameter, config):
         # An alias for the session would still be PXL208: the route should not take one at all.
-        return "<Resource>ServiceDep", " (a route takes no session: a service does the database work)"
+        return words.pattern("<Resource>Service"), " (a route takes no session: a service does the database work)"
     type_name = spelled_name(declared)
     if type_name and type_name.endswith("Repository") and len(type_name) > len("Repository"):
-        return f"{type_name[: -len('Repository')]}ServiceDep", " (endpoints reach repositories through a service)"
+        service = f"{type_name[: -len('Repository')]}Service"
+        return words.alias_for(service), " (endpoints reach repositories through a service)"
     if type_name and type_name[:1].isupper() and type_name not in {"Annotated", "Any", "Optional"}:
-        return f"{type_name}Dep", ""
-    return "<Name>Dep", ""
+        return words.alias_for(type_name), ""
+    return words.pattern("<Name>"), ""
 
 
 def inline_form(parameter: Parameter, config: Config) -> tuple[str, nodes.NodeNG | None] | None:
@@ -73,7 +78,9 @@ class InlineDependency(Rule):
     Reports a route parameter that declares its dependency in place: a default
     `= Depends(...)` / `= Security(...)`, an inline `Annotated[..., Depends(...)]`, an
     `Annotated` alias defined outside the configured types modules, or a bare service class
-    annotation (`service: ProjectService`) without any dependency.
+    annotation (`service: ProjectService`) without any dependency. A current-user parameter
+    that PXL207 reports (`current_user: dict = Depends(...)`) is left to PXL207: one fix,
+    `current_user: CurrentUser`, clears both, so it is reported once.
 
     ## Why is this bad?
     Every endpoint then wires its own dependencies: the factory, the session and the auth
@@ -111,14 +118,15 @@ class InlineDependency(Rule):
     )
 
     def check(self, ctx: ModuleContext) -> None:
-        types_module = ctx.config.types_modules[0] if ctx.config.types_modules else "a types module"
+        words = vocabulary(ctx)
+        types_module = words.types_module
         for route in find_routes(ctx):
             for parameter in route.parameters:
                 found = inline_form(parameter, ctx.config)
-                if found is None:
+                if found is None or reported_as_untyped_user(parameter, ctx.config):
                     continue
                 form, declared = found
-                alias, note = suggested_alias(parameter, declared, ctx.config)
+                alias, note = suggested_alias(parameter, declared, ctx.config, words)
                 ctx.report(
                     self,
                     parameter.node,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pixcrawler_lint.analysis.routes import find_routes
+from pixcrawler_lint.analysis.mounting import mounting_of, schema_routes
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
 from pixcrawler_lint.registry import Rule, register
@@ -22,7 +22,11 @@ class MissingOperationId(Rule):
 
     ## What it does
     Reports a route (a function decorated with `router.get/post/…(...)` of an `APIRouter` or
-    `FastAPI` instance) whose decorator does not pass `operation_id=`.
+    `FastAPI` instance) whose decorator does not pass `operation_id=`. A route that gets its
+    operation ids from `generate_unique_id_function=` (on the decorator, its router, or the
+    `FastAPI(...)`/`include_router(...)` calls of every chain that mounts it) is exempt, and so
+    is a route out of the schema (`include_in_schema=False` on the decorator, the router or
+    `include_router`, or an app with `openapi_url=None`).
 
     ## Why is this bad?
     Without it FastAPI derives the OpenAPI `operationId` from the function name and path
@@ -57,8 +61,8 @@ class MissingOperationId(Rule):
     )
 
     def check(self, ctx: ModuleContext) -> None:
-        for route in find_routes(ctx):
-            if not route.has_keyword("operation_id"):
+        for route in schema_routes(ctx):
+            if not route.has_keyword("operation_id") and not mounting_of(ctx, route).unique_id(route):
                 ctx.report(
                     self,
                     route.function,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pixcrawler_lint.analysis.routes import find_routes
+from pixcrawler_lint.analysis.mounting import schema_routes
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
 from pixcrawler_lint.registry import Rule, register
@@ -21,7 +21,9 @@ class MissingRouteSummary(Rule):
     """A route has no `summary=`.
 
     ## What it does
-    Reports a route whose decorator does not pass `summary=`.
+    Reports a route whose decorator does not pass `summary=`. Routes out of the schema
+    (`include_in_schema=False` on the decorator, the router or `include_router`, or an app
+    with `openapi_url=None`) are exempt.
 
     ## Why is this bad?
     The summary is the one-line title of the operation in Swagger UI, ReDoc and generated
@@ -54,7 +56,7 @@ class MissingRouteSummary(Rule):
     message = 'route {name}() has no summary: add summary="{suggestion}" to @{decorator}(...)'
 
     def check(self, ctx: ModuleContext) -> None:
-        for route in find_routes(ctx):
+        for route in schema_routes(ctx):
             if not route.has_keyword("summary"):
                 ctx.report(
                     self,

@@ -7,7 +7,30 @@ from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
 from pixcrawler_lint.registry import Rule, register
 
-__all__ = ["MissingStatusCode"]
+__all__ = ["MissingStatusCode", "status_advice"]
+
+# The first word of the route's name says what the POST does.
+CREATE_VERBS = frozenset({"create", "add", "new", "insert", "register", "signup", "upload", "post", "submit"})
+ACTION_VERBS = frozenset({
+    "login", "logout", "signin", "signout", "authenticate", "auth", "token", "refresh", "cancel",
+    "verify", "validate", "confirm", "reset", "recover", "send", "resend", "test", "run", "start",
+    "stop", "pause", "resume", "retry", "trigger", "execute", "process", "approve", "reject",
+    "archive", "restore", "close", "reopen", "publish", "sync", "search", "query", "check", "preview",
+    "export", "move", "copy", "assign", "unassign", "join", "leave", "subscribe", "unsubscribe",
+})
+
+
+def status_advice(name: str, alias: str) -> str:
+    """What to add, from the route's first word: 201 for a create, 200 for an action."""
+    first = name.strip("_").split("_", 1)[0].lower()
+    if first in CREATE_VERBS:
+        return f"add status_code={alias}.HTTP_201_CREATED"
+    if first in ACTION_VERBS:
+        return f"add status_code={alias}.HTTP_200_OK (an action creates nothing)"
+    return (
+        f"add the code it answers: status_code={alias}.HTTP_201_CREATED when it creates, "
+        f"{alias}.HTTP_200_OK for an action, {alias}.HTTP_202_ACCEPTED when it starts background work"
+    )
 
 
 @register
@@ -16,7 +39,9 @@ class MissingStatusCode(Rule):
 
     ## What it does
     Reports a `POST` route (`@router.post(...)` or `api_route(..., methods=["POST"])`) whose
-    decorator does not pass `status_code=`.
+    decorator does not pass `status_code=`. The message suggests `201 Created` for a route
+    whose name says it creates (`create_…`, `add_…`, `register_…`, `upload_…`) and `200 OK`
+    written out for an action (`login`, `cancel_…`, `refresh_…`), which creates nothing.
 
     ## Why is this bad?
     FastAPI answers `200 OK` by default. A POST that creates something should answer
@@ -46,8 +71,7 @@ class MissingStatusCode(Rule):
     symbol = "missing-status-code"
     severity = Severity.CONVENTION
     message = (
-        "POST route {name}() relies on the default 200: add status_code={alias}.HTTP_201_CREATED "
-        "(or the code it really answers) to @{decorator}(...)"
+        "POST route {name}() relies on the default 200: {advice} to @{decorator}(...)"
     )
 
     def check(self, ctx: ModuleContext) -> None:
@@ -55,5 +79,5 @@ class MissingStatusCode(Rule):
             if route.is_post and not route.has_keyword("status_code"):
                 ctx.report(
                     self, route.function, name=route.name,
-                    alias=ctx.config.status_alias, decorator=route.decorator_name,
+                    advice=status_advice(route.name, ctx.config.status_alias), decorator=route.decorator_name,
                 )

@@ -6,6 +6,7 @@ from astroid import nodes
 
 from pixcrawler_lint.analysis.classes import inherits, is_repository_class, is_service_class
 from pixcrawler_lint.analysis.project_inference import infer_project
+from pixcrawler_lint.analysis.vocabulary import vocabulary
 from pixcrawler_lint.config import Config
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
@@ -110,18 +111,18 @@ class ServiceConstructionInApi(Rule):
 
     def check(self, ctx: ModuleContext) -> None:
         config = ctx.config
-        if ctx.layer is not Layer.API:
+        if ctx.layer is not Layer.API or ctx.architecture.policy.api_builds_services:
             return
         if is_composition_root(ctx.modname, config) or is_types_module(ctx.modname, config):
             return  # the places that build services and name them
-        root = config.composition_roots[0] if config.composition_roots else "a composition root"
-        types_module = config.types_modules[0] if config.types_modules else "a types module"
+        words = vocabulary(ctx)
+        root, types_module = words.composition_root, words.types_module
         for call in ctx.nodes_of(nodes.Call):
             found = constructed_kind(call, config)
             if found is None:
                 continue
             kind, cls = found
-            alias = f"{cls.name}Dep" if kind == "service" else "<Service>Dep"
+            alias = words.alias_for(cls.name) if kind == "service" else words.pattern("<Service>")
             ctx.report(
                 self, call, kind=kind, cls=cls.name, module=ctx.modname,
                 root=root, types_module=types_module, alias=alias,

@@ -11,12 +11,13 @@ from pixcrawler_lint.analysis.route_dependencies import (
     spelled_name,
 )
 from pixcrawler_lint.analysis.routes import Parameter, find_routes
+from pixcrawler_lint.analysis.vocabulary import vocabulary
 from pixcrawler_lint.config import Config
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
 from pixcrawler_lint.registry import Rule, register
 
-__all__ = ["UntypedCurrentUser"]
+__all__ = ["UntypedCurrentUser", "loose_type", "reported_as_untyped_user"]
 
 _LOOSE_TYPES = frozenset({"dict", "Dict", "Mapping", "MutableMapping", "Any"})
 _UNIONS = frozenset({"Optional", "Union"})
@@ -46,6 +47,12 @@ def loose_type(parameter: Parameter, config: Config) -> str | None:
         if spelled_name(member) in _LOOSE_TYPES:
             return f"typed {' '.join(declared.as_string().split())}"
     return None
+
+
+def reported_as_untyped_user(parameter: Parameter, config: Config) -> bool:
+    """True when PXL207 reports ``parameter``: PXL206 then stays silent on it, since the one fix
+    (``current_user: CurrentUser``) clears both (one finding per cause)."""
+    return parameter.name in config.current_user_names and loose_type(parameter, config) is not None
 
 
 @register
@@ -85,18 +92,19 @@ class UntypedCurrentUser(Rule):
     severity = Severity.WARNING
     message = (
         "parameter '{param}' of {name}() is {problem}: annotate it with the current-user alias "
-        "of {types_module} (e.g. `{param}: CurrentUser`)"
+        "of {types_module} (e.g. `{param}: {alias}`)"
     )
 
     def check(self, ctx: ModuleContext) -> None:
-        types_module = ctx.config.types_modules[0] if ctx.config.types_modules else "a types module"
+        words = vocabulary(ctx)
+        types_module = words.types_module
         for route in find_routes(ctx):
             for parameter in route.parameters:
                 if parameter.name not in ctx.config.current_user_names:
                     continue
                 problem = loose_type(parameter, ctx.config)
-                if problem is not None:
+                if problem is not None:  # PXL206 leaves this parameter to this rule
                     ctx.report(
                         self, parameter.node, param=parameter.name, name=route.name,
-                        problem=problem, types_module=types_module,
+                        problem=problem, types_module=types_module, alias=words.current_user,
                     )

@@ -6,6 +6,8 @@ of the module, so they agree with the import-linter contract of :mod:`pixcrawler
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from pixcrawler_lint.analysis.imports import ModuleImport, find_imports
 from pixcrawler_lint.analysis.layer_policy import Breach, import_breaches
 from pixcrawler_lint.context import ModuleContext
@@ -29,8 +31,12 @@ def _module_breaches(ctx: ModuleContext) -> list[tuple[ModuleImport, Breach]]:
     ]
 
 
-def report_import_breaches(rule: Rule, ctx: ModuleContext) -> None:
-    """Report ``rule`` once per import statement that breaks it (all offending names listed)."""
+def report_import_breaches(
+    rule: Rule, ctx: ModuleContext, words: Callable[[], Mapping[str, str]] | None = None
+) -> None:
+    """Report ``rule`` once per import statement that breaks it (all offending names listed).
+
+    ``words`` adds the message words a rule takes from the project (asked once, on a breach)."""
     by_statement: dict[int, tuple[ModuleImport, Breach, list[str]]] = {}
     for found, breach in ctx.cached("layer-breaches", lambda: _module_breaches(ctx)):
         if breach.code != rule.code:
@@ -39,5 +45,6 @@ def report_import_breaches(rule: Rule, ctx: ModuleContext) -> None:
         if key not in by_statement:
             by_statement[key] = (found, breach, [])
         by_statement[key][2].append(breach.args["imported"])
+    extra = dict(words()) if words is not None and by_statement else {}
     for found, breach, imported in by_statement.values():
-        ctx.report(rule, found.node, **{**breach.args, "imported": ", ".join(imported)})
+        ctx.report(rule, found.node, **{**breach.args, **extra, "imported": ", ".join(imported)})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pixcrawler_lint.analysis.vocabulary import vocabulary
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
 from pixcrawler_lint.registry import Rule, register
@@ -43,9 +44,9 @@ class CrawlerImportInService(Rule):
     symbol = "crawler-import-in-service"
     severity = Severity.WARNING
     message = (
-        "service module imports {imported}: crawling and HTTP belong to the builder package; "
-        "call builder from the service instead"
+        "service module imports {imported}: crawling and HTTP belong to {home}; "
+        "call {callee} from the service instead"
     )
 
     def check(self, ctx: ModuleContext) -> None:
-        report_import_breaches(self, ctx)
+        report_import_breaches(self, ctx, lambda: vocabulary(ctx).crawler_words())

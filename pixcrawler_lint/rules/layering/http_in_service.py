@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pixcrawler_lint.analysis.vocabulary import vocabulary
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
 from pixcrawler_lint.registry import Rule, register
@@ -40,9 +41,9 @@ class HttpInService(Rule):
     symbol = "http-in-service"
     severity = Severity.WARNING
     message = (
-        "{layer} module imports {imported}: raise a domain exception (backend.core.exceptions) "
+        "{layer} module imports {imported}: raise a domain exception{exceptions} "
         "and let the api layer turn it into an HTTP response"
     )
 
     def check(self, ctx: ModuleContext) -> None:
-        report_import_breaches(self, ctx)
+        report_import_breaches(self, ctx, lambda: {"exceptions": vocabulary(ctx).exception_hint()})

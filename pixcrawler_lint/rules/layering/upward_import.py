@@ -44,7 +44,7 @@ class UpwardImport(Rule):
     code = "PXL101"
     symbol = "upward-import"
     severity = Severity.WARNING
-    message = "{layer} module imports {imported} from the {target} layer above it: {fix}"
+    message = "{layer} module imports {imported} from the {target} layer{above}: {fix}"
 
     def check(self, ctx: ModuleContext) -> None:
         report_import_breaches(self, ctx)

@@ -57,7 +57,8 @@ class StringColumnInIndex(Rule):
     Reports an `Index(...)` or `UniqueConstraint(...)` inside a model's `__table_args__` that
     names a column by string although that column is defined earlier in the same class body,
     so its object is in scope. Columns inherited from a mixin are exempt: there a string is
-    the only way to name them.
+    the only way to name them, and so are SQLModel fields (`title: str = Field(...)`), whose
+    class attribute is a `FieldInfo`, not the column.
 
     ## Why is this bad?
     A string is only checked when the table is built: a typo or a renamed column fails at
@@ -105,7 +106,7 @@ class StringColumnInIndex(Rule):
             in_scope = {
                 column.db_name: column
                 for column in own_columns(cls).values()
-                if (column.node.fromlineno or 0) < (statement.fromlineno or 0)
+                if (column.node.fromlineno or 0) < (statement.fromlineno or 0) and not column.field
             }
             if not in_scope:
                 continue

@@ -6,7 +6,13 @@ from astroid import nodes
 
 from pixcrawler_lint.analysis.classes import inherits, is_protocol
 from pixcrawler_lint.analysis.collaborators import self_class
-from pixcrawler_lint.analysis.sessions import is_self_session_read, session_parameters
+from pixcrawler_lint.analysis.sessions import (
+    SESSION_ATTRIBUTES,
+    is_self_session_read,
+    is_session_expression,
+    session_parameters,
+)
+from pixcrawler_lint.config import Config
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
 from pixcrawler_lint.layers import Layer
@@ -22,14 +28,23 @@ def is_service_like(cls: nodes.ClassDef, base_service: str) -> bool:
     return cls.name == base_service or cls.name.endswith("Service") or inherits(cls, base_service)
 
 
-def first_session_read(cls: nodes.ClassDef) -> nodes.Attribute | None:
-    """The first ``self.session``/``self.db`` read in the methods of ``cls`` itself."""
+def first_session_read(cls: nodes.ClassDef, config: Config) -> nodes.Attribute | None:
+    """The first ``self.session``/``self.db`` read in the methods of ``cls`` itself, or the first
+    session reached through a collaborator (``self.repository.session``)."""
     reads = [
         node
         for node in cls.nodes_of_class(nodes.Attribute)
-        if is_self_session_read(node) and self_class(node.expr) is cls
+        if (is_self_session_read(node) and self_class(node.expr) is cls) or _collaborator_session(node, cls, config)
     ]
     return min(reads, key=lambda n: (n.fromlineno or 0, n.col_offset or 0)) if reads else None
+
+
+def _collaborator_session(node: nodes.Attribute, cls: nodes.ClassDef, config: Config) -> bool:
+    """``self.repository.session`` (or ``repository.db``) in a method of ``cls``: a session."""
+    if node.attrname not in SESSION_ATTRIBUTES or is_self_session_read(node):
+        return False
+    frame = node.frame()
+    return isinstance(frame, nodes.FunctionDef) and frame.parent is cls and is_session_expression(node, config)
 
 
 @register
@@ -40,7 +55,8 @@ class SessionInService(Rule):
     Reports, once per service class of the services layer, an `__init__` parameter that is a
     session (typed with one of `session-types` such as `AsyncSession`, directly or through an
     alias, or defaulting to a `session-providers` dependency), or else the first read of
-    `self.session` / `self.db`.
+    `self.session` / `self.db` or of a session reached through a collaborator
+    (`self.repository.session`).
 
     ## Why is this bad?
     Services orchestrate; repositories own data access. A service holding the session ends up
@@ -70,7 +86,7 @@ class SessionInService(Rule):
     message = "service {cls} {problem}: take repositories in __init__ and let them use the session"
 
     def check(self, ctx: ModuleContext) -> None:
-        if ctx.layer is not Layer.SERVICES:
+        if ctx.layer is not Layer.SERVICES or ctx.architecture.policy.services_own_queries:
             return
         for cls in ctx.nodes_of(nodes.ClassDef):
             if not is_service_like(cls, ctx.config.base_service):
@@ -80,6 +96,6 @@ class SessionInService(Rule):
             if parameters:
                 ctx.report(self, parameters[0], cls=cls.name, problem=f"takes a session ({parameters[0].name})")
                 continue
-            read = first_session_read(cls)
+            read = first_session_read(cls, ctx.config)
             if read is not None:
                 ctx.report(self, read, cls=cls.name, problem=f"reads {read.as_string()}")

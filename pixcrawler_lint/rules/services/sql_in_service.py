@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from astroid import nodes
 
-from pixcrawler_lint.analysis.sessions import is_session_expression
+from pixcrawler_lint.analysis.sessions import SESSION_QUERY_METHODS, is_session_expression
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
 from pixcrawler_lint.layers import Layer
@@ -13,7 +13,6 @@ from pixcrawler_lint.registry import Rule, register
 __all__ = ["SqlInService"]
 
 SQL_BUILDERS = frozenset({"select", "insert", "update", "delete", "text", "func"})
-SESSION_METHODS = frozenset({"execute", "scalar", "scalars", "stream", "stream_scalars", "exec"})
 
 
 def imported_origin(expr: nodes.NodeNG) -> str | None:
@@ -59,7 +58,7 @@ def _problem(call: nodes.Call, ctx: ModuleContext) -> str | None:
     if builder is not None:
         return f"builds SQL with {builder}()"
     func = call.func
-    if isinstance(func, nodes.Attribute) and func.attrname in SESSION_METHODS:
+    if isinstance(func, nodes.Attribute) and func.attrname in SESSION_QUERY_METHODS:
         if is_session_expression(func.expr, ctx.config):
             return f"runs {func.attrname}() on a session"
     return None
@@ -71,9 +70,12 @@ class SqlInService(Rule):
 
     ## What it does
     Reports, in modules of the services layer, calls of SQLAlchemy's `select`, `insert`,
-    `update`, `delete`, `text` and `func.*`, and `execute`/`scalar(s)`/`stream` calls on a
-    session (`self.session`, `self.db`, or anything typed with a `session-types` class). A SQL
-    expression nested in another reported call is reported once, at the outer call.
+    `update`, `delete`, `text` and `func.*`, and `execute`/`scalar(s)`/`stream`/`query` calls on
+    a session (`self.session`, `self.db`, a repository's `self.repo.session`, a local bound to
+    one, or anything typed with a `session-types` class). One expression is one finding: SQL
+    built inside another SQL expression (`select(User).where(func.lower(User.name) == name)`,
+    `session.query(User).filter(...).first()`) is reported once, at the outermost expression
+    of the statement.
 
     ## Why is this bad?
     Queries belong in repositories, where they are reused and tested against the database. SQL
@@ -100,22 +102,52 @@ class SqlInService(Rule):
     message = "service code {problem}: move the query into a repository method and call that"
 
     def check(self, ctx: ModuleContext) -> None:
-        if ctx.layer is not Layer.SERVICES:
+        if ctx.layer is not Layer.SERVICES or ctx.architecture.policy.services_own_queries:
             return
         found: dict[nodes.Call, str] = {}
         for call in ctx.nodes_of(nodes.Call):
             problem = _problem(call, ctx)
             if problem is not None:
                 found[call] = problem
-        for call, problem in found.items():
-            if not _inside_reported(call, found):
-                ctx.report(self, call, problem=problem)
+        # One finding per outermost expression: the first (outermost, then earliest) cause names it.
+        causes: dict[nodes.NodeNG, list[nodes.Call]] = {}
+        for call in found:
+            causes.setdefault(_outermost(call), []).append(call)
+        for root, calls in causes.items():
+            first = min(calls, key=lambda c: (_depth(c, root), c.fromlineno or 0, c.col_offset or 0))
+            ctx.report(self, root, problem=found[first])
 
 
-def _inside_reported(call: nodes.Call, found: dict[nodes.Call, str]) -> bool:
+# Expressions through which one SQL expression is built: calls (arguments and method chains),
+# attribute access, operators, awaits, subscripts.
+_EXPRESSION_PARTS = (
+    nodes.Call, nodes.Attribute, nodes.Compare, nodes.BinOp, nodes.BoolOp, nodes.UnaryOp, nodes.Await,
+    nodes.Keyword, nodes.Starred, nodes.Subscript, nodes.Tuple, nodes.List,
+)
+
+
+def _outermost(call: nodes.Call) -> nodes.NodeNG:
+    """The outermost expression of the statement that ``call`` is built into."""
+    node: nodes.NodeNG = call
     parent = call.parent
-    while parent is not None and not parent.is_statement:
-        if parent in found:
+    while isinstance(parent, _EXPRESSION_PARTS) and not parent.is_statement:
+        node, parent = parent, parent.parent
+    while not isinstance(node, nodes.Call) and node is not call:
+        node = next(child for child in node.get_children() if _contains(child, call))
+    return node
+
+
+def _contains(node: nodes.NodeNG, call: nodes.Call) -> bool:
+    current: nodes.NodeNG | None = call
+    while current is not None:
+        if current is node:
             return True
-        parent = parent.parent
+        current = current.parent
     return False
+
+
+def _depth(call: nodes.Call, root: nodes.NodeNG) -> int:
+    depth, current = 0, call
+    while current is not root and current.parent is not None:
+        depth, current = depth + 1, current.parent
+    return depth

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pixcrawler_lint.analysis.project import factory_name, unwired_services
+from pixcrawler_lint.analysis.project import unwired_services
+from pixcrawler_lint.analysis.vocabulary import vocabulary
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
 from pixcrawler_lint.registry import Rule, register
@@ -53,15 +54,17 @@ class ServiceWithoutDependencyAlias(Rule):
     severity = Severity.WARNING
     message = (
         "service {service} has no dependency alias in a types module: "
-        "add {service}Dep = Annotated[{service}, Depends({factory})] to {types}"
+        "add {alias} = Annotated[{service}, Depends({factory})] to {types}"
     )
 
     def check(self, ctx: ModuleContext) -> None:
+        words = vocabulary(ctx)
         for service in unwired_services(ctx, "aliases"):
             ctx.report(
                 self,
                 service,
                 service=service.name,
-                factory=factory_name(service.name),
-                types=next(iter(ctx.config.types_modules), "a types module"),
+                alias=words.alias_for(service.name),
+                factory=words.factory_for(service.name),
+                types=words.types_module,
             )

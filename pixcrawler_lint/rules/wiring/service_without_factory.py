@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pixcrawler_lint.analysis.project import factory_name, unwired_services
+from pixcrawler_lint.analysis.project import unwired_services
+from pixcrawler_lint.analysis.vocabulary import vocabulary
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
 from pixcrawler_lint.registry import Rule, register
@@ -57,11 +58,12 @@ class ServiceWithoutFactory(Rule):
     )
 
     def check(self, ctx: ModuleContext) -> None:
+        words = vocabulary(ctx)
         for service in unwired_services(ctx, "factories"):
             ctx.report(
                 self,
                 service,
                 service=service.name,
-                factory=factory_name(service.name),
-                root=next(iter(ctx.config.composition_roots), "a composition root"),
+                factory=words.factory_for(service.name),
+                root=words.composition_root,
             )

@@ -7,9 +7,10 @@ Endpoints:
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
-from backend.api.types import ActivityServiceDep, CurrentUser
+from backend.api.types import ActivityServiceDep, CurrentUser, IdPath, Offset
+from backend.core.pagination import LIST_RESPONSES, TOTAL_COUNT_HEADER
 from backend.schemas.activity import ActivityLogResponse
 
 __all__ = ["router"]
@@ -19,32 +20,33 @@ router = APIRouter(prefix="/activity", tags=["Activity"])
 
 @router.get(
     "",
-    response_model=list[ActivityLogResponse],
     summary="List my activity",
+    responses=LIST_RESPONSES,
     operation_id="listActivity",
 )
 async def list_activity(
     current_user: CurrentUser,
     service: ActivityServiceDep,
+    response: Response,
     resource_type: Annotated[str | None, Query(min_length=1, max_length=50)] = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[ActivityLogResponse]:
     """Return the caller's activity log, optionally of one resource type."""
-    entries = await service.list_activity(
+    page = await service.list_activity(
         current_user.id, resource_type=resource_type, offset=offset, limit=limit
     )
-    return [ActivityLogResponse.model_validate(entry) for entry in entries]
+    response.headers[TOTAL_COUNT_HEADER] = str(page.total)
+    return [ActivityLogResponse.model_validate(entry) for entry in page.items]
 
 
 @router.get(
     "/{entry_id}",
-    response_model=ActivityLogResponse,
     summary="Get an activity log entry",
     operation_id="getActivityEntry",
 )
 async def get_activity_entry(
-    entry_id: int, current_user: CurrentUser, service: ActivityServiceDep
+    entry_id: IdPath, current_user: CurrentUser, service: ActivityServiceDep
 ) -> ActivityLogResponse:
     """Return one entry of the caller's activity log."""
     return ActivityLogResponse.model_validate(await service.get_entry(current_user.id, entry_id))

@@ -7,10 +7,13 @@ Endpoints:
     POST /api-keys/{key_id}/revoke - revoke a key
 """
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
 from fastapi import status as http_status
 
-from backend.api.types import APIKeyServiceDep, CurrentUser
+from backend.api.types import APIKeyServiceDep, CurrentUser, IdPath, Offset
+from backend.core.pagination import LIST_RESPONSES, TOTAL_COUNT_HEADER
 from backend.schemas.api_key import APIKeyCreate, APIKeyCreated, APIKeyResponse
 
 __all__ = ["router"]
@@ -20,7 +23,6 @@ router = APIRouter(prefix="/api-keys", tags=["API keys"])
 
 @router.post(
     "",
-    response_model=APIKeyCreated,
     status_code=http_status.HTTP_201_CREATED,
     summary="Create an API key",
     operation_id="createApiKey",
@@ -36,25 +38,30 @@ async def create_api_key(
 
 @router.get(
     "",
-    response_model=list[APIKeyResponse],
     summary="List my API keys",
+    responses=LIST_RESPONSES,
     operation_id="listApiKeys",
 )
 async def list_api_keys(
-    current_user: CurrentUser, service: APIKeyServiceDep
+    current_user: CurrentUser,
+    service: APIKeyServiceDep,
+    response: Response,
+    offset: Offset = 0,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[APIKeyResponse]:
     """Return the caller's keys, newest first."""
-    return [APIKeyResponse.model_validate(key) for key in await service.list_keys(current_user.id)]
+    page = await service.list_keys(current_user.id, offset=offset, limit=limit)
+    response.headers[TOTAL_COUNT_HEADER] = str(page.total)
+    return [APIKeyResponse.model_validate(key) for key in page.items]
 
 
 @router.get(
     "/{key_id}",
-    response_model=APIKeyResponse,
     summary="Get an API key",
     operation_id="getApiKey",
 )
 async def get_api_key(
-    key_id: int, current_user: CurrentUser, service: APIKeyServiceDep
+    key_id: IdPath, current_user: CurrentUser, service: APIKeyServiceDep
 ) -> APIKeyResponse:
     """Return one of the caller's keys."""
     return APIKeyResponse.model_validate(await service.get_key(current_user.id, key_id))
@@ -62,13 +69,12 @@ async def get_api_key(
 
 @router.post(
     "/{key_id}/revoke",
-    response_model=APIKeyResponse,
     status_code=http_status.HTTP_200_OK,
     summary="Revoke an API key",
     operation_id="revokeApiKey",
 )
 async def revoke_api_key(
-    key_id: int, current_user: CurrentUser, service: APIKeyServiceDep
+    key_id: IdPath, current_user: CurrentUser, service: APIKeyServiceDep
 ) -> APIKeyResponse:
     """Revoke one of the caller's keys; it stops authenticating at once."""
     return APIKeyResponse.model_validate(await service.revoke_key(current_user.id, key_id))

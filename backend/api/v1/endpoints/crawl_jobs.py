@@ -10,11 +10,12 @@ Endpoints:
 
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Query
+from fastapi import APIRouter, BackgroundTasks, Query, Response
 from fastapi import status as http_status
 
-from backend.api.types import CrawlJobServiceDep, CurrentUser
+from backend.api.types import CrawlJobServiceDep, CurrentUser, IdFilter, IdPath, Offset
 from backend.core.enums import CrawlJobStatus
+from backend.core.pagination import LIST_RESPONSES, TOTAL_COUNT_HEADER
 from backend.schemas.crawl_job import CrawlJobCreate, CrawlJobResponse
 
 __all__ = ["router"]
@@ -24,7 +25,6 @@ router = APIRouter(prefix="/crawl-jobs", tags=["Crawl jobs"])
 
 @router.post(
     "",
-    response_model=CrawlJobResponse,
     status_code=http_status.HTTP_201_CREATED,
     summary="Create a crawl job",
     operation_id="createCrawlJob",
@@ -38,33 +38,34 @@ async def create_crawl_job(
 
 @router.get(
     "",
-    response_model=list[CrawlJobResponse],
     summary="List my crawl jobs",
+    responses=LIST_RESPONSES,
     operation_id="listCrawlJobs",
 )
 async def list_crawl_jobs(  # pylint: disable=too-many-arguments,too-many-positional-arguments
     current_user: CurrentUser,
     service: CrawlJobServiceDep,
-    dataset_id: Annotated[int | None, Query(ge=1)] = None,
+    response: Response,
+    dataset_id: IdFilter = None,
     job_status: Annotated[CrawlJobStatus | None, Query(alias="status")] = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[CrawlJobResponse]:
     """Return the caller's jobs, newest first, optionally filtered by dataset and status."""
-    jobs = await service.list_jobs(
+    page = await service.list_jobs(
         current_user.id, dataset_id=dataset_id, status=job_status, offset=offset, limit=limit
     )
-    return [CrawlJobResponse.model_validate(job) for job in jobs]
+    response.headers[TOTAL_COUNT_HEADER] = str(page.total)
+    return [CrawlJobResponse.model_validate(job) for job in page.items]
 
 
 @router.get(
     "/{job_id}",
-    response_model=CrawlJobResponse,
     summary="Get a crawl job",
     operation_id="getCrawlJob",
 )
 async def get_crawl_job(
-    job_id: int, current_user: CurrentUser, service: CrawlJobServiceDep
+    job_id: IdPath, current_user: CurrentUser, service: CrawlJobServiceDep
 ) -> CrawlJobResponse:
     """Return one of the caller's jobs and its progress."""
     return CrawlJobResponse.model_validate(await service.get_job(current_user.id, job_id))
@@ -72,7 +73,6 @@ async def get_crawl_job(
 
 @router.post(
     "/{job_id}/start",
-    response_model=CrawlJobResponse,
     status_code=http_status.HTTP_202_ACCEPTED,
     summary="Start a crawl job",
     description="Mark a pending job running and crawl its URLs in the background; poll "
@@ -80,7 +80,7 @@ async def get_crawl_job(
     operation_id="startCrawlJob",
 )
 async def start_crawl_job(
-    job_id: int,
+    job_id: IdPath,
     current_user: CurrentUser,
     service: CrawlJobServiceDep,
     background_tasks: BackgroundTasks,
@@ -93,13 +93,12 @@ async def start_crawl_job(
 
 @router.post(
     "/{job_id}/cancel",
-    response_model=CrawlJobResponse,
     status_code=http_status.HTTP_200_OK,
     summary="Cancel a crawl job",
     operation_id="cancelCrawlJob",
 )
 async def cancel_crawl_job(
-    job_id: int, current_user: CurrentUser, service: CrawlJobServiceDep
+    job_id: IdPath, current_user: CurrentUser, service: CrawlJobServiceDep
 ) -> CrawlJobResponse:
     """Cancel one of the caller's pending jobs."""
     return CrawlJobResponse.model_validate(await service.cancel_job(current_user.id, job_id))

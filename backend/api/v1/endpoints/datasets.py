@@ -11,10 +11,11 @@ Endpoints:
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from fastapi import status as http_status
 
-from backend.api.types import CurrentUser, DatasetServiceDep
+from backend.api.types import CurrentUser, DatasetServiceDep, IdFilter, IdPath, Offset
+from backend.core.pagination import LIST_RESPONSES, TOTAL_COUNT_HEADER
 from backend.schemas.dataset import DatasetCreate, DatasetResponse, DatasetUpdate, ImageResponse
 
 __all__ = ["router"]
@@ -24,7 +25,6 @@ router = APIRouter(prefix="/datasets", tags=["Datasets"])
 
 @router.post(
     "",
-    response_model=DatasetResponse,
     status_code=http_status.HTTP_201_CREATED,
     summary="Create a dataset",
     operation_id="createDataset",
@@ -38,32 +38,33 @@ async def create_dataset(
 
 @router.get(
     "",
-    response_model=list[DatasetResponse],
     summary="List my datasets",
+    responses=LIST_RESPONSES,
     operation_id="listDatasets",
 )
 async def list_datasets(
     current_user: CurrentUser,
     service: DatasetServiceDep,
-    project_id: Annotated[int | None, Query(ge=1)] = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    response: Response,
+    project_id: IdFilter = None,
+    offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[DatasetResponse]:
     """Return the caller's datasets, optionally of one project."""
-    datasets = await service.list_datasets(
+    page = await service.list_datasets(
         current_user.id, project_id=project_id, offset=offset, limit=limit
     )
-    return [DatasetResponse.model_validate(dataset) for dataset in datasets]
+    response.headers[TOTAL_COUNT_HEADER] = str(page.total)
+    return [DatasetResponse.model_validate(dataset) for dataset in page.items]
 
 
 @router.get(
     "/{dataset_id}",
-    response_model=DatasetResponse,
     summary="Get a dataset",
     operation_id="getDataset",
 )
 async def get_dataset(
-    dataset_id: int, current_user: CurrentUser, service: DatasetServiceDep
+    dataset_id: IdPath, current_user: CurrentUser, service: DatasetServiceDep
 ) -> DatasetResponse:
     """Return one of the caller's datasets."""
     return DatasetResponse.model_validate(await service.get_dataset(current_user.id, dataset_id))
@@ -71,12 +72,11 @@ async def get_dataset(
 
 @router.patch(
     "/{dataset_id}",
-    response_model=DatasetResponse,
     summary="Update a dataset",
     operation_id="updateDataset",
 )
 async def update_dataset(
-    dataset_id: int,
+    dataset_id: IdPath,
     dataset_in: DatasetUpdate,
     current_user: CurrentUser,
     service: DatasetServiceDep,
@@ -93,7 +93,7 @@ async def update_dataset(
     operation_id="deleteDataset",
 )
 async def delete_dataset(
-    dataset_id: int, current_user: CurrentUser, service: DatasetServiceDep
+    dataset_id: IdPath, current_user: CurrentUser, service: DatasetServiceDep
 ) -> None:
     """Delete one of the caller's datasets."""
     await service.delete_dataset(current_user.id, dataset_id)
@@ -101,17 +101,19 @@ async def delete_dataset(
 
 @router.get(
     "/{dataset_id}/images",
-    response_model=list[ImageResponse],
     summary="List a dataset's images",
+    responses=LIST_RESPONSES,
     operation_id="listDatasetImages",
 )
 async def list_dataset_images(
-    dataset_id: int,
+    dataset_id: IdPath,
     current_user: CurrentUser,
     service: DatasetServiceDep,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    response: Response,
+    offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> list[ImageResponse]:
     """Return the images stored for one of the caller's datasets."""
-    images = await service.list_images(current_user.id, dataset_id, offset=offset, limit=limit)
-    return [ImageResponse.model_validate(image) for image in images]
+    page = await service.list_images(current_user.id, dataset_id, offset=offset, limit=limit)
+    response.headers[TOTAL_COUNT_HEADER] = str(page.total)
+    return [ImageResponse.model_validate(image) for image in page.items]

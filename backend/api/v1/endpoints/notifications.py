@@ -10,10 +10,11 @@ Endpoints:
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from fastapi import status as http_status
 
-from backend.api.types import CurrentUser, NotificationServiceDep
+from backend.api.types import CurrentUser, IdPath, NotificationServiceDep, Offset
+from backend.core.pagination import LIST_RESPONSES, TOTAL_COUNT_HEADER
 from backend.schemas.common import CountResponse
 from backend.schemas.notification import NotificationResponse
 
@@ -24,27 +25,28 @@ router = APIRouter(prefix="/notifications", tags=["Notifications"])
 
 @router.get(
     "",
-    response_model=list[NotificationResponse],
     summary="List my notifications",
+    responses=LIST_RESPONSES,
     operation_id="listNotifications",
 )
 async def list_notifications(
     current_user: CurrentUser,
     service: NotificationServiceDep,
+    response: Response,
     unread_only: bool = False,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[NotificationResponse]:
     """Return the caller's notifications, newest first."""
-    notifications = await service.list_notifications(
+    page = await service.list_notifications(
         current_user.id, unread_only=unread_only, offset=offset, limit=limit
     )
-    return [NotificationResponse.model_validate(item) for item in notifications]
+    response.headers[TOTAL_COUNT_HEADER] = str(page.total)
+    return [NotificationResponse.model_validate(item) for item in page.items]
 
 
 @router.post(
     "/read-all",
-    response_model=CountResponse,
     status_code=http_status.HTTP_200_OK,
     summary="Mark all my notifications read",
     operation_id="markAllNotificationsRead",
@@ -58,12 +60,11 @@ async def mark_all_notifications_read(
 
 @router.get(
     "/{notification_id}",
-    response_model=NotificationResponse,
     summary="Get a notification",
     operation_id="getNotification",
 )
 async def get_notification(
-    notification_id: int, current_user: CurrentUser, service: NotificationServiceDep
+    notification_id: IdPath, current_user: CurrentUser, service: NotificationServiceDep
 ) -> NotificationResponse:
     """Return one of the caller's notifications."""
     notification = await service.get_notification(current_user.id, notification_id)
@@ -72,13 +73,12 @@ async def get_notification(
 
 @router.post(
     "/{notification_id}/read",
-    response_model=NotificationResponse,
     status_code=http_status.HTTP_200_OK,
     summary="Mark a notification read",
     operation_id="markNotificationRead",
 )
 async def mark_notification_read(
-    notification_id: int, current_user: CurrentUser, service: NotificationServiceDep
+    notification_id: IdPath, current_user: CurrentUser, service: NotificationServiceDep
 ) -> NotificationResponse:
     """Mark one of the caller's notifications read."""
     notification = await service.mark_read(current_user.id, notification_id)
@@ -92,7 +92,7 @@ async def mark_notification_read(
     operation_id="deleteNotification",
 )
 async def delete_notification(
-    notification_id: int, current_user: CurrentUser, service: NotificationServiceDep
+    notification_id: IdPath, current_user: CurrentUser, service: NotificationServiceDep
 ) -> None:
     """Delete one of the caller's notifications."""
     await service.delete_notification(current_user.id, notification_id)

@@ -17,11 +17,12 @@ Endpoints:
 
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Query
+from fastapi import APIRouter, BackgroundTasks, Query, Response
 from fastapi import status as http_status
 
-from backend.api.types import AdminUser, PolicyServiceDep
+from backend.api.types import AdminUser, IdPath, Offset, PolicyServiceDep
 from backend.core.enums import PolicyKind
+from backend.core.pagination import LIST_RESPONSES, TOTAL_COUNT_HEADER
 from backend.schemas.policy import (
     ArchivalPolicyCreate,
     ArchivalPolicyResponse,
@@ -39,7 +40,6 @@ router = APIRouter(prefix="/policies", tags=["Policies"])
 
 @router.post(
     "/archival",
-    response_model=ArchivalPolicyResponse,
     status_code=http_status.HTTP_201_CREATED,
     summary="Create an archival policy",
     operation_id="createArchivalPolicy",
@@ -54,29 +54,30 @@ async def create_archival_policy(
 
 @router.get(
     "/archival",
-    response_model=list[ArchivalPolicyResponse],
     summary="List archival policies",
+    responses=LIST_RESPONSES,
     operation_id="listArchivalPolicies",
 )
 async def list_archival_policies(
     current_user: AdminUser,
     service: PolicyServiceDep,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    response: Response,
+    offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[ArchivalPolicyResponse]:
     """Return archival policies (admin only)."""
-    policies = await service.list_archival_policies(offset=offset, limit=limit)
-    return [ArchivalPolicyResponse.model_validate(policy) for policy in policies]
+    page = await service.list_archival_policies(offset=offset, limit=limit)
+    response.headers[TOTAL_COUNT_HEADER] = str(page.total)
+    return [ArchivalPolicyResponse.model_validate(policy) for policy in page.items]
 
 
 @router.get(
     "/archival/{policy_id}",
-    response_model=ArchivalPolicyResponse,
     summary="Get an archival policy",
     operation_id="getArchivalPolicy",
 )
 async def get_archival_policy(
-    policy_id: int, current_user: AdminUser, service: PolicyServiceDep
+    policy_id: IdPath, current_user: AdminUser, service: PolicyServiceDep
 ) -> ArchivalPolicyResponse:
     """Return one archival policy (admin only)."""
     return ArchivalPolicyResponse.model_validate(await service.get_archival_policy(policy_id))
@@ -84,12 +85,11 @@ async def get_archival_policy(
 
 @router.patch(
     "/archival/{policy_id}",
-    response_model=ArchivalPolicyResponse,
     summary="Update an archival policy",
     operation_id="updateArchivalPolicy",
 )
 async def update_archival_policy(
-    policy_id: int,
+    policy_id: IdPath,
     policy_in: ArchivalPolicyUpdate,
     current_user: AdminUser,
     service: PolicyServiceDep,
@@ -108,7 +108,7 @@ async def update_archival_policy(
     operation_id="deleteArchivalPolicy",
 )
 async def delete_archival_policy(
-    policy_id: int, current_user: AdminUser, service: PolicyServiceDep
+    policy_id: IdPath, current_user: AdminUser, service: PolicyServiceDep
 ) -> None:
     """Delete an archival policy (admin only)."""
     await service.delete_archival_policy(policy_id, actor_id=current_user.id)
@@ -116,7 +116,6 @@ async def delete_archival_policy(
 
 @router.post(
     "/archival/{policy_id}/execute",
-    response_model=PolicyExecutionResponse,
     status_code=http_status.HTTP_202_ACCEPTED,
     summary="Execute an archival policy",
     description="Queue an execution of an active archival policy and run it as a background task; "
@@ -124,7 +123,7 @@ async def delete_archival_policy(
     operation_id="executeArchivalPolicy",
 )
 async def execute_archival_policy(
-    policy_id: int,
+    policy_id: IdPath,
     current_user: AdminUser,
     service: PolicyServiceDep,
     background_tasks: BackgroundTasks,
@@ -137,7 +136,6 @@ async def execute_archival_policy(
 
 @router.post(
     "/cleanup",
-    response_model=CleanupPolicyResponse,
     status_code=http_status.HTTP_201_CREATED,
     summary="Create a cleanup policy",
     operation_id="createCleanupPolicy",
@@ -152,29 +150,30 @@ async def create_cleanup_policy(
 
 @router.get(
     "/cleanup",
-    response_model=list[CleanupPolicyResponse],
     summary="List cleanup policies",
+    responses=LIST_RESPONSES,
     operation_id="listCleanupPolicies",
 )
 async def list_cleanup_policies(
     current_user: AdminUser,
     service: PolicyServiceDep,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    response: Response,
+    offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[CleanupPolicyResponse]:
     """Return cleanup policies (admin only)."""
-    policies = await service.list_cleanup_policies(offset=offset, limit=limit)
-    return [CleanupPolicyResponse.model_validate(policy) for policy in policies]
+    page = await service.list_cleanup_policies(offset=offset, limit=limit)
+    response.headers[TOTAL_COUNT_HEADER] = str(page.total)
+    return [CleanupPolicyResponse.model_validate(policy) for policy in page.items]
 
 
 @router.get(
     "/cleanup/{policy_id}",
-    response_model=CleanupPolicyResponse,
     summary="Get a cleanup policy",
     operation_id="getCleanupPolicy",
 )
 async def get_cleanup_policy(
-    policy_id: int, current_user: AdminUser, service: PolicyServiceDep
+    policy_id: IdPath, current_user: AdminUser, service: PolicyServiceDep
 ) -> CleanupPolicyResponse:
     """Return one cleanup policy (admin only)."""
     return CleanupPolicyResponse.model_validate(await service.get_cleanup_policy(policy_id))
@@ -182,12 +181,11 @@ async def get_cleanup_policy(
 
 @router.patch(
     "/cleanup/{policy_id}",
-    response_model=CleanupPolicyResponse,
     summary="Update a cleanup policy",
     operation_id="updateCleanupPolicy",
 )
 async def update_cleanup_policy(
-    policy_id: int,
+    policy_id: IdPath,
     policy_in: CleanupPolicyUpdate,
     current_user: AdminUser,
     service: PolicyServiceDep,
@@ -206,7 +204,7 @@ async def update_cleanup_policy(
     operation_id="deleteCleanupPolicy",
 )
 async def delete_cleanup_policy(
-    policy_id: int, current_user: AdminUser, service: PolicyServiceDep
+    policy_id: IdPath, current_user: AdminUser, service: PolicyServiceDep
 ) -> None:
     """Delete a cleanup policy (admin only)."""
     await service.delete_cleanup_policy(policy_id, actor_id=current_user.id)
@@ -214,7 +212,6 @@ async def delete_cleanup_policy(
 
 @router.post(
     "/cleanup/{policy_id}/execute",
-    response_model=PolicyExecutionResponse,
     status_code=http_status.HTTP_202_ACCEPTED,
     summary="Execute a cleanup policy",
     description="Queue an execution of an active cleanup policy and run it as a background task; "
@@ -222,7 +219,7 @@ async def delete_cleanup_policy(
     operation_id="executeCleanupPolicy",
 )
 async def execute_cleanup_policy(
-    policy_id: int,
+    policy_id: IdPath,
     current_user: AdminUser,
     service: PolicyServiceDep,
     background_tasks: BackgroundTasks,
@@ -235,29 +232,30 @@ async def execute_cleanup_policy(
 
 @router.get(
     "/executions",
-    response_model=list[PolicyExecutionResponse],
     summary="List policy executions",
+    responses=LIST_RESPONSES,
     operation_id="listPolicyExecutions",
 )
 async def list_policy_executions(
     current_user: AdminUser,
     service: PolicyServiceDep,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    response: Response,
+    offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[PolicyExecutionResponse]:
     """Return policy executions, newest first (admin only)."""
-    executions = await service.list_executions(offset=offset, limit=limit)
-    return [PolicyExecutionResponse.model_validate(execution) for execution in executions]
+    page = await service.list_executions(offset=offset, limit=limit)
+    response.headers[TOTAL_COUNT_HEADER] = str(page.total)
+    return [PolicyExecutionResponse.model_validate(execution) for execution in page.items]
 
 
 @router.get(
     "/executions/{execution_id}",
-    response_model=PolicyExecutionResponse,
     summary="Get a policy execution",
     operation_id="getPolicyExecution",
 )
 async def get_policy_execution(
-    execution_id: int, current_user: AdminUser, service: PolicyServiceDep
+    execution_id: IdPath, current_user: AdminUser, service: PolicyServiceDep
 ) -> PolicyExecutionResponse:
     """Return one policy execution (admin only)."""
     return PolicyExecutionResponse.model_validate(await service.get_execution(execution_id))

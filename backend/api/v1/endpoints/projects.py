@@ -10,10 +10,11 @@ Endpoints:
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from fastapi import status as http_status
 
-from backend.api.types import CurrentUser, ProjectServiceDep
+from backend.api.types import CurrentUser, IdPath, Offset, ProjectServiceDep
+from backend.core.pagination import LIST_RESPONSES, TOTAL_COUNT_HEADER
 from backend.schemas.project import ProjectCreate, ProjectResponse, ProjectUpdate
 
 __all__ = ["router"]
@@ -23,7 +24,6 @@ router = APIRouter(prefix="/projects", tags=["Projects"])
 
 @router.post(
     "",
-    response_model=ProjectResponse,
     status_code=http_status.HTTP_201_CREATED,
     summary="Create a project",
     operation_id="createProject",
@@ -37,29 +37,30 @@ async def create_project(
 
 @router.get(
     "",
-    response_model=list[ProjectResponse],
     summary="List my projects",
+    responses=LIST_RESPONSES,
     operation_id="listProjects",
 )
 async def list_projects(
     current_user: CurrentUser,
     service: ProjectServiceDep,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    response: Response,
+    offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[ProjectResponse]:
     """Return the caller's projects."""
-    projects = await service.list_projects(current_user.id, offset=offset, limit=limit)
-    return [ProjectResponse.model_validate(project) for project in projects]
+    page = await service.list_projects(current_user.id, offset=offset, limit=limit)
+    response.headers[TOTAL_COUNT_HEADER] = str(page.total)
+    return [ProjectResponse.model_validate(project) for project in page.items]
 
 
 @router.get(
     "/{project_id}",
-    response_model=ProjectResponse,
     summary="Get a project",
     operation_id="getProject",
 )
 async def get_project(
-    project_id: int, current_user: CurrentUser, service: ProjectServiceDep
+    project_id: IdPath, current_user: CurrentUser, service: ProjectServiceDep
 ) -> ProjectResponse:
     """Return one of the caller's projects."""
     return ProjectResponse.model_validate(await service.get_project(current_user.id, project_id))
@@ -67,12 +68,11 @@ async def get_project(
 
 @router.patch(
     "/{project_id}",
-    response_model=ProjectResponse,
     summary="Update a project",
     operation_id="updateProject",
 )
 async def update_project(
-    project_id: int,
+    project_id: IdPath,
     project_in: ProjectUpdate,
     current_user: CurrentUser,
     service: ProjectServiceDep,
@@ -89,7 +89,7 @@ async def update_project(
     operation_id="deleteProject",
 )
 async def delete_project(
-    project_id: int, current_user: CurrentUser, service: ProjectServiceDep
+    project_id: IdPath, current_user: CurrentUser, service: ProjectServiceDep
 ) -> None:
     """Delete one of the caller's projects with its datasets."""
     await service.delete_project(current_user.id, project_id)

@@ -19,7 +19,6 @@ router = APIRouter(prefix="/users", tags=["Users"])
 
 @router.post(
     "",
-    response_model=UserRegistered,
     status_code=http_status.HTTP_201_CREATED,
     summary="Register a user",
     description="Create a user and return its profile and first API key. The key is shown "
@@ -38,7 +37,6 @@ async def register_user(user_in: UserCreate, service: UserServiceDep) -> UserReg
 
 @router.get(
     "/me",
-    response_model=UserResponse,
     summary="Get my profile",
     operation_id="getMyProfile",
 )
@@ -49,7 +47,6 @@ async def get_my_profile(current_user: CurrentUser, service: UserServiceDep) -> 
 
 @router.patch(
     "/me",
-    response_model=UserResponse,
     summary="Update my profile",
     operation_id="updateMyProfile",
 )

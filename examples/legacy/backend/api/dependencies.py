@@ -27,6 +27,7 @@ from backend.services.metrics import MetricsService
 from backend.services.notification import NotificationService
 from backend.services.policy import PolicyService
 from backend.services.project import ProjectService
+from backend.services.report import ReportService
 from backend.services.user import UserService
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "get_notification_service",
     "get_policy_service",
     "get_project_service",
+    "get_report_service",
     "get_session",
     "get_user_service",
     "require_admin",
@@ -138,3 +140,8 @@ async def get_activity_log_service(session: AsyncSession = Depends(get_session))
 async def get_policy_service(session: AsyncSession = Depends(get_session)) -> PolicyService:
     """Build the policy service (legacy: hands it the raw session)."""
     return PolicyService(session)  # expect: PXL603
+
+
+async def get_report_service(session: AsyncSession = Depends(get_session)) -> ReportService:
+    """Build the report service for this request."""
+    return ReportService(ActivityLogRepository(session))

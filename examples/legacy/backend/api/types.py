@@ -14,6 +14,7 @@ from backend.api.dependencies import (
     get_metrics_service,
     get_notification_service,
     get_project_service,
+    get_report_service,
     get_session,
     get_user_service,
     require_admin,
@@ -25,6 +26,7 @@ from backend.services.dataset import DatasetService
 from backend.services.metrics import MetricsService
 from backend.services.notification import NotificationService
 from backend.services.project import ProjectService
+from backend.services.report import ReportService
 from backend.services.user import UserService
 
 __all__ = [
@@ -38,6 +40,7 @@ __all__ = [
     "MetricsServiceDep",
     "NotificationServiceDep",
     "ProjectServiceDep",
+    "ReportServiceDep",
     "UserServiceDep",
 ]
 
@@ -53,3 +56,4 @@ NotificationServiceDep = Annotated[NotificationService, Depends(get_notification
 APIKeyServiceDep = Annotated[APIKeyService, Depends(get_api_key_service)]
 ActivityLogServiceDep = Annotated[ActivityLogService, Depends(get_activity_log_service)]
 MetricsServiceDep = Annotated[MetricsService, Depends(get_metrics_service)]
+ReportServiceDep = Annotated[ReportService, Depends(get_report_service)]

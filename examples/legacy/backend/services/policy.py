@@ -26,7 +26,7 @@ class PolicyService(BaseService):  # expect: PXL602
     ) -> None:
         super().__init__()
         self.session = session
-        self.execution_logs = PolicyExecutionLogRepository(session)
+        self.execution_logs = PolicyExecutionLogRepository(session)  # expect: PXL304
 
     async def create_archival_policy(self, policy_in: ArchivalPolicyCreate) -> ArchivalPolicy:
         """Create an archival policy; names are unique."""

@@ -18,7 +18,7 @@ router = APIRouter(prefix="/notifications", tags=["Notifications"])
 @router.get("", response_model=list[NotificationResponse], summary="List notifications", operation_id="listNotifications")
 async def list_notifications(
     service: NotificationServiceDep,
-    current_user: Dict[str, Any] = Depends(get_current_user),  # expect: PXL206, PXL207
+    current_user: Dict[str, Any] = Depends(get_current_user),  # expect: PXL207
     unread_only: bool = Query(False),
     limit: int = Query(50, ge=1, le=200),
 ) -> list[NotificationResponse]:

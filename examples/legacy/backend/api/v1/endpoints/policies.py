@@ -30,7 +30,7 @@ router = APIRouter(prefix="/policies", tags=["Policies"])
 )
 async def create_archival_policy(  # expect: PXL201
     policy_in: ArchivalPolicyCreate,
-    current_user: Dict[str, Any] = Depends(get_current_user),  # expect: PXL206, PXL207
+    current_user: Dict[str, Any] = Depends(get_current_user),  # expect: PXL207
     service: PolicyService = Depends(get_policy_service),  # expect: PXL206
 ) -> ArchivalPolicyResponse:
     """Create an archival policy."""
@@ -41,7 +41,7 @@ async def create_archival_policy(  # expect: PXL201
 
 @router.get("/archival", response_model=list[ArchivalPolicyResponse], summary="List archival policies")
 async def list_archival_policies(  # expect: PXL201, PXL211
-    current_user: Dict[str, Any] = Depends(get_current_user),  # expect: PXL206, PXL207
+    current_user: Dict[str, Any] = Depends(get_current_user),  # expect: PXL207
     service: PolicyService = Depends(get_policy_service),  # expect: PXL206
 ) -> list[ArchivalPolicyResponse]:
     """List archival policies (legacy: any authenticated user can read them)."""
@@ -57,7 +57,7 @@ async def list_archival_policies(  # expect: PXL201, PXL211
 )
 async def get_archival_policy(
     policy_id: int,
-    current_user: Dict[str, Any] = Depends(get_current_user),  # expect: PXL206, PXL207
+    current_user: Dict[str, Any] = Depends(get_current_user),  # expect: PXL207
     service: PolicyService = Depends(get_policy_service),  # expect: PXL206
 ) -> ArchivalPolicyResponse:
     """Return one archival policy."""
@@ -71,7 +71,7 @@ async def get_archival_policy(
 async def update_archival_policy(  # expect: PXL201, PXL211
     policy_id: int,
     policy_in: ArchivalPolicyUpdate,
-    current_user=Depends(get_current_user),  # expect: PXL206, PXL207
+    current_user=Depends(get_current_user),  # expect: PXL207
     service: PolicyService = Depends(get_policy_service),  # expect: PXL206
 ) -> ArchivalPolicyResponse:
     """Update an archival policy (legacy: forgot the admin check)."""
