@@ -207,6 +207,12 @@ def test_routes_that_take_the_session_become_allowed_edges(tmp_path: Path) -> No
     assert table["types-modules"] == ["relay.auth.service", "relay.database.core"]
 
 
+def test_dependency_providers_below_the_api_keep_fastapi_by_name(tmp_path: Path) -> None:
+    # relay/auth/service.py defines CurrentUser = Annotated[..., Depends(...)]: fastapi by design
+    table = _table(write_tree(tmp_path, PER_DOMAIN))
+    assert table["per-file-ignores"] == {"relay/auth/service.py": ["PXL105"]}
+
+
 def test_a_domain_named_like_a_layer_is_named_outright(tmp_path: Path) -> None:
     # relay.service.views matches relay.**.views (api) and relay.**.service (services, as its
     # package) equally: the proposal pins it to the api layer, and relay.service.models to models.
