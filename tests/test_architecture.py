@@ -48,12 +48,16 @@ def test_pattern_matching(pattern: str, modname: str, expected: bool) -> None:
 
 
 def test_specificity_literals_beat_wildcards_and_longer_beats_shorter() -> None:
-    spec = {text: parse_pattern(text).specificity for text in (
-        "backend.api", "backend.api.types", "dispatch.incident", "*.*.views", "dispatch.*.views", "dispatch.**.views",
-    )}
-    assert spec["backend.api.types"] > spec["backend.api"]
-    assert spec["dispatch.incident"] > spec["*.*.views"]
-    assert spec["dispatch.*.views"] > spec["dispatch.**.views"]
+    def spec(pattern: str, modname: str) -> tuple[int, int, int] | None:
+        return parse_pattern(pattern).specificity(modname)
+
+    assert spec("backend.api.types", "backend.api.types.x") > spec("backend.api", "backend.api.types.x")
+    assert spec("dispatch.incident", "dispatch.incident.views") > spec("*.*.views", "dispatch.incident.views")
+    assert spec("dispatch.*.views", "dispatch.a.views") > spec("dispatch.**.views", "dispatch.a.views")
+    # equal literals and stars: the pattern covering more of the name wins
+    assert spec("dispatch.**.service", "dispatch.database.service") == (2, 0, 3)
+    assert spec("dispatch.database", "dispatch.database.service") == (2, 0, 2)
+    assert spec("dispatch.api", "dispatch.database") is None
 
 
 @pytest.mark.parametrize("bad", ["", "a..b", "a.b-c", "**", "*.**", "a.1b"])
@@ -73,6 +77,9 @@ def test_most_specific_pattern_wins_across_layers() -> None:
     assert classify("dispatch.incident.models.Incident", config) is Layer.MODELS
     assert classify("dispatch.config", config) is Layer.SHARED  # only the shared pattern matches
     assert classify("other.views", config) is None
+    both = table(models=["dispatch.database"], services=["dispatch.**.service"])
+    assert classify("dispatch.database.service", both) is Layer.SERVICES
+    assert classify("dispatch.database.core", both) is Layer.MODELS
 
 
 def test_equal_matches_in_two_layers_are_a_config_error_naming_both_patterns() -> None:
@@ -124,7 +131,7 @@ def test_no_services_layer() -> None:
     assert codes("app.routes.users", "app.crud.user", config) == []
     assert codes("app.routes.users", "app.models", config) == []
     assert codes("app.crud.user", "app.routes.users", config) == ["PXL101"]
-    assert codes("app.routes.users", "sqlalchemy", config) == ["PXL102"]  # queries belong in crud
+    assert codes("app.routes.users", "sqlalchemy", config) == []  # routes own the session
     policy = architecture_of(config).policy
     assert policy.routes_own_session and policy.api_builds_services and not policy.services_own_queries
     assert classify("backend.services.x", config) is None  # an absent layer classifies nothing
@@ -188,10 +195,16 @@ def test_presets_and_the_automatic_choice(tmp_path: Path) -> None:
     assert architecture_of(DEFAULT_CONFIG).preset == "pixcrawler"
     assert architecture_of(table(api=["app.web"])).preset == "recommended"
     assert architecture_of(table(api=["app.web"], preset="pixcrawler")).preset == "pixcrawler"
-    for name, layout, preset in (("other", "app/web", "recommended"), ("pixcrawler", "backend/api", "pixcrawler"),
-                                 ("src", "src/backend/services", "pixcrawler")):
+    no_table = "[project]\nname = 'x'\n"
+    names_only = "[tool.pixcrawler_lint]\ntypes-modules = ['app.deps']\n"
+    for name, layout, text, preset in (
+        ("other", "app/web", no_table, "recommended"),
+        ("pixcrawler", "backend/api", no_table, "pixcrawler"),
+        ("src", "src/backend/services", no_table, "pixcrawler"),
+        ("names-only", "app/web", names_only, "pixcrawler"),
+    ):
         (tmp_path / name / layout).mkdir(parents=True)
-        (tmp_path / name / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+        (tmp_path / name / "pyproject.toml").write_text(text, encoding="utf-8")
         assert architecture_of(load_config(tmp_path / name / "pyproject.toml")).preset == preset, name
 
 
@@ -206,6 +219,7 @@ def test_select_extend_select_ignore_by_specificity() -> None:
     model = architecture_of(table(select=["PXL2"], ignore=["PXL20"], extend_select=["PXL204", "PXL6"]))
     assert model.enabled("PXL204") and model.enabled("PXL210") and model.enabled("PXL601")
     assert not model.enabled("PXL201") and not model.enabled("PXL101")
+    assert model.enabled("PXL900") and model.enabled("PXL901")  # internal codes stay on under select
     model = architecture_of(table(ignore=["PXL2"]))
     assert not model.enabled("PXL204") and model.enabled("PXL101")
 

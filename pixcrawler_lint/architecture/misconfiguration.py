@@ -4,7 +4,8 @@ A layer pattern, composition root, types module or admin module that names nothi
 or a stale setting, and it silently switches rules off; every front end says so. Only keys the
 table sets are judged (the built-in defaults are silent on a project that does not use them).
 The project is the directory of the ``pyproject.toml``: its ``.py`` files, named by their
-``__init__.py`` packages. ``source-roots`` joins :data:`MODULE_KEYS` when it lands.
+``__init__.py`` packages. A ``source-roots`` folder that does not exist or holds no ``.py`` file
+is reported the same way.
 """
 
 from __future__ import annotations
@@ -47,7 +48,13 @@ def misconfiguration_warnings(config: Config) -> list[str]:
     """One line per configured pattern that matches no module under the pyproject's directory."""
     if config.source is None or not config.explicit:
         return []
-    return architecture_of(config).unmatched_patterns(project_modules(config.source.parent.resolve()))
+    base = config.source.parent.resolve()
+    lines = architecture_of(config).unmatched_patterns(project_modules(base))
+    for entry in config.source_roots:
+        folder = base / entry
+        if not folder.is_dir() or not any(folder.rglob("*.py")):
+            lines.append(f"[tool.pixcrawler_lint] source-roots: folder '{entry}' holds no module of the project")
+    return lines
 
 
 def warn_once(config: Config, stream: TextIO | None = None, prefix: str = "pixcrawler-lint") -> list[str]:

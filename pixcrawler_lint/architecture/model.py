@@ -24,28 +24,29 @@ from pixcrawler_lint.registry import known_code_prefix
 __all__ = ["Architecture", "architecture_of", "resolve_preset", "LAYER_KEYS", "MODULE_KEYS"]
 
 LAYER_KEYS: tuple[str, ...] = ("api", "services", "repositories", "models", "shared")
-# Every key whose values are module patterns (source-roots joins them when it lands).
+# Every key whose values are module patterns (source-roots, folders, is judged in misconfiguration.py).
 MODULE_KEYS: tuple[str, ...] = (*LAYER_KEYS, "composition-roots", "types-modules", "admin-modules")
-# The PixCrawler default layout: a project that has one of these is laid out that way.
-_PIXCRAWLER_PACKAGES: tuple[str, ...] = ("backend/api", "backend/services", "backend/repositories", "backend/models")
+# The top package of the PixCrawler default layout: a project that has it is laid out that way.
+_PIXCRAWLER_PACKAGE = "backend"
 
 
 def resolve_preset(config: Config) -> str:
-    """The preset in force: the configured one; else ``recommended`` when the table sets a
-    layer key or ``layers``; else ``pixcrawler`` when there is no pyproject or the project has
-    the PixCrawler layout (a ``backend/api``, ``backend/services``… package next to it, or
-    under ``src/``); else ``recommended``."""
+    """The preset in force when ``preset`` is not set (docs/configuration.md, "Presets"):
+
+    1. the table sets a layer key or ``layers``: ``recommended`` (a layout of its own);
+    2. the table sets other keys only: ``pixcrawler`` (it tunes the PixCrawler names);
+    3. no table, or no ``pyproject.toml``: ``pixcrawler`` when there is no pyproject or a
+       ``backend`` package lies next to it (or under ``src/``), else ``recommended``.
+    """
     if config.preset:
         return config.preset
     if any(config.is_set(key) for key in (*LAYER_KEYS, "layers")):
         return "recommended"
-    if config.source is None:
+    if config.explicit or config.source is None:
         return "pixcrawler"
     base = config.source.parent
-    for root in (base, base / "src"):
-        if any((root / package).is_dir() for package in _PIXCRAWLER_PACKAGES):
-            return "pixcrawler"
-    return "recommended"
+    laid_out = any((root / _PIXCRAWLER_PACKAGE).is_dir() for root in (base, base / "src"))
+    return "pixcrawler" if laid_out else "recommended"
 
 
 def _where(config: Config) -> str:
@@ -153,13 +154,14 @@ class Architecture:
         if modname in self._layers:
             return self._layers[modname]
         best: list[tuple[Pattern, Layer, str]] = []
+        best_specificity: tuple[int, int, int] | None = None
         for entry in self._layer_patterns:
-            pattern = entry[0]
-            if not pattern.matches(modname):
+            specificity = entry[0].specificity(modname)
+            if specificity is None:
                 continue
-            if not best or pattern.specificity > best[0][0].specificity:
-                best = [entry]
-            elif pattern.specificity == best[0][0].specificity:
+            if best_specificity is None or specificity > best_specificity:
+                best, best_specificity = [entry], specificity
+            elif specificity == best_specificity:
                 best.append(entry)
         layers = {layer for _p, layer, _k in best}
         if len(layers) > 1:

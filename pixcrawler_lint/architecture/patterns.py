@@ -7,11 +7,13 @@ name or the name of one of its packages: ``backend.api`` matches ``backend.api``
 ``dispatch.incident.views`` and ``dispatch.incident.views.admin``, ``dispatch.**.service``
 matches ``dispatch.service``, ``dispatch.case.service`` and ``dispatch.case.type.service``.
 
-**Specificity** decides between patterns that match the same module: the pattern with more
-literal segments wins; between equally many literal segments, the one with more ``*``
-segments (the longer one) wins; ``**`` counts for nothing. So ``backend.api.types`` beats
-``backend.api``, ``dispatch.incident`` beats ``*.*.views``, and ``dispatch.*.views`` beats
-``dispatch.**.views`` and ``dispatch``.
+**Specificity** decides between patterns that match the same module. It is the triple
+*(literal segments, ``*`` segments, segments of the module name covered)*, compared in that
+order: the pattern with more literal segments wins; then the one with more ``*`` segments;
+then the one that covers more of the module's name (``dispatch.**.service`` covers all three
+segments of ``dispatch.database.service``, ``dispatch.database`` only two); ``**`` itself counts
+for nothing. So ``backend.api.types`` beats ``backend.api``, ``dispatch.incident`` beats
+``*.*.views``, ``dispatch.*.views`` beats ``dispatch.**.views`` and ``dispatch``.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 
 __all__ = ["Pattern", "Specificity", "parse_pattern", "PatternError"]
 
-Specificity = tuple[int, int]  # (literal segments, `*` segments)
+Specificity = tuple[int, int, int]  # (literal segments, `*` segments, module segments covered)
 
 _SEGMENT = re.compile(r"^(\*\*|\*|[A-Za-z_][A-Za-z0-9_]*)$")
 
@@ -38,11 +40,14 @@ class Pattern:
     text: str
     segments: tuple[str, ...]
 
-    @property
-    def specificity(self) -> Specificity:
-        """(literal segments, ``*`` segments); larger is more specific."""
+    def specificity(self, modname: str) -> Specificity | None:
+        """How specifically this pattern names ``modname`` (larger wins); ``None``: no match."""
+        name = tuple(modname.split("."))
+        covered = next((end for end in range(len(name), 0, -1) if _full_match(self.segments, name[:end])), None)
+        if covered is None:
+            return None
         literals = sum(1 for s in self.segments if s not in ("*", "**"))
-        return literals, sum(1 for s in self.segments if s == "*")
+        return literals, sum(1 for s in self.segments if s == "*"), covered
 
     @property
     def is_literal(self) -> bool:

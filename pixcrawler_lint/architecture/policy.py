@@ -11,7 +11,7 @@ edge                                   rule     when
 ``<lower> -> <upper>``                 PXL101   for every pair of the order (upward import)
 ``shared -> <layer>``                  PXL101   every layer of the order except ``models``
 ``api -> <layer below services>``      PXL102   the order has a services layer
-``api -> sqlalchemy``                  PXL102   the order has services or repositories
+``api -> sqlalchemy``                  PXL102   the order has services
 ``services -> sqlalchemy``             PXL103   the order has services and repositories
 ``services -> <service-forbidden>``    PXL104   the order has services
 ``services|repositories -> fastapi``   PXL105   also ``starlette``
@@ -26,7 +26,8 @@ PXL102 from api and PXL103 otherwise, an HTTP framework → PXL105, any other pa
 
 What the edges mean for the rules that are not import rules (the questions below):
 
-- routes own the session (PXL208 silent): ``api -> sqlalchemy`` allowed, or no services layer;
+- routes own the session (PXL208 silent): ``api -> sqlalchemy`` allowed (the default without a
+  services layer);
 - the api builds services (PXL209 silent): ``api -> repositories`` allowed, or no services layer;
 - services own the queries (PXL301, PXL302 silent): ``services -> sqlalchemy`` allowed
   (the default when there is no repositories layer);
@@ -116,7 +117,7 @@ def default_edges(order: Sequence[Layer], service_forbidden: Sequence[str]) -> l
     if Layer.API in has and Layer.SERVICES in has:
         below = order[order.index(Layer.SERVICES) + 1:]
         edges += [Edge(Layer.API, layer.value, "PXL102") for layer in below]
-    if Layer.API in has and (Layer.SERVICES in has or Layer.REPOSITORIES in has):
+    if Layer.API in has and Layer.SERVICES in has:
         edges += [Edge(Layer.API, package, "PXL102") for package in ORM_PACKAGES]
     if Layer.SERVICES in has and Layer.REPOSITORIES in has:
         edges += [Edge(Layer.SERVICES, package, "PXL103") for package in ORM_PACKAGES]
@@ -198,7 +199,7 @@ class Policy:
     @property
     def routes_own_session(self) -> bool:
         """PXL208 is silent: routes may take a session and query (``api -> sqlalchemy`` allowed)."""
-        return not self.has(Layer.SERVICES) or self.allows(Layer.API, ORM_PACKAGES[0])
+        return self.has(Layer.API) and self.allows(Layer.API, ORM_PACKAGES[0])
 
     @property
     def api_builds_services(self) -> bool:

@@ -12,7 +12,8 @@ Resolution for one code (ruff-style):
    directory of the ``pyproject.toml``; a glob without ``/`` matches a file or directory name
    anywhere; a glob also matches everything below a directory it names).
 
-Internal codes (PXL9xx) are in every preset; they can be ignored.
+Internal codes (PXL9xx: internal error, invalid configuration) are in every preset and stay on
+under ``select``; only ``ignore`` (or ``--select`` / ``--ignore``) removes them.
 """
 
 from __future__ import annotations
@@ -102,8 +103,8 @@ class Selection:
         code = code.upper()
         if code not in self._by_code:
             positive = _longest(code, (*self.select, *self.extend_select))
-            if not self.select and self.in_preset(code):
-                positive = max(positive, 0)
+            if (not self.select and self.in_preset(code)) or code.startswith("PXL9"):
+                positive = max(positive, 0)  # internal codes stay on under `select` unless ignored
             self._by_code[code] = positive >= 0 and positive > _longest(code, self.ignore)
         return self._by_code[code]
 

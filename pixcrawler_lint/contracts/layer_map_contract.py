@@ -74,13 +74,19 @@ class LayerMapContract(Contract):
         # the rule selection of the table applies (preset, select, ignore; per-file-ignores do not:
         # a contract judges modules, not files)
         model = architecture_of(self.config)
-        violations = [v for v in check_architecture(rerooted(graph), self.config) if model.enabled(v.code)]
+        try:
+            violations = [v for v in check_architecture(rerooted(graph), self.config) if model.enabled(v.code)]
+        except ConfigError as error:  # a module matching two layers equally: broken, never a traceback
+            return ContractCheck(kept=False, metadata={"violations": [], "error": str(error)})
         output.verbose_print(verbose, f"{len(violations)} layer-map violation(s).")
         metadata: dict[str, Any] = {"violations": violations}
         return ContractCheck(kept=not violations, metadata=metadata, warnings=self._warnings())
 
     def render_broken_contract(self, check: ContractCheck) -> None:
         violations: list[Violation] = check.metadata["violations"]
+        if check.metadata.get("error"):
+            output.print_error(f"invalid configuration: {check.metadata['error']}")
+            return
         for violation in violations:
             head, *rest = violation.render().splitlines()
             output.print_error(f"- {head}")
