@@ -236,7 +236,10 @@ def _new_since(options: CheckOptions, current: list[Finding], report: Report, st
 
 
 def _on_changed_line(finding: Finding, changed: dict[Path, set[int] | None]) -> bool:
-    path = Path(finding.path).resolve()
+    try:
+        path = Path(finding.path).resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        path = Path(finding.path).absolute()
     if path not in changed:
         return False
     lines = changed[path]
