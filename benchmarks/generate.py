@@ -7,6 +7,12 @@ Most code follows the house rules; a deterministic share of the resources carrie
 the rule catalog (chosen by the resource index, so two runs write byte-identical trees). The
 intended violations are listed in ``violations.json`` next to ``pyproject.toml``.
 
+The shapes follow what made real backends slow to lint (issue 16, the dispatch corpus): wide
+classes (models of ~24 columns, response schemas of ~20 fields mirroring them), many library
+imports per module (fastapi, pydantic, sqlalchemy, typing, uuid, decimal), enums, validators,
+and deep project inheritance (models on a four-level mixin chain, services on a three-level
+base chain). ``--plain`` writes the earlier, narrower shapes.
+
     python benchmarks/generate.py --resources 40 --out /tmp/bench-tree
 """
 
@@ -182,6 +188,40 @@ STATIC_FILES: dict[str, str] = {
             email: Mapped[str] = mapped_column(String(320), unique=True)
             is_admin: Mapped[bool] = mapped_column(default=False)
     '''),
+    "backend/models/mixins.py": _dedent('''
+        """Column mixins stacked the way real models stack them (deep project inheritance)."""
+
+        from sqlalchemy import Boolean, Integer, String
+        from sqlalchemy.orm import Mapped, mapped_column
+
+        from backend.models.base import TimestampMixin
+
+        __all__ = ["AuditMixin", "ResourceMixin", "SoftDeleteMixin", "VersionedMixin"]
+
+
+        class AuditMixin(TimestampMixin):
+            """Who created the row."""
+
+            created_by: Mapped[str | None] = mapped_column(String(320), default=None)
+
+
+        class SoftDeleteMixin(AuditMixin):
+            """Rows are flagged, not deleted."""
+
+            is_deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+        class VersionedMixin(SoftDeleteMixin):
+            """An optimistic-locking counter."""
+
+            version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+        class ResourceMixin(VersionedMixin):
+            """Everything a user-owned resource carries."""
+
+            external_ref: Mapped[str | None] = mapped_column(String(64), default=None)
+    '''),
     "backend/repositories/base.py": _dedent('''
         """Generic async repository: create(**kwargs), get_by_id, update(instance, **updates)."""
 
@@ -247,7 +287,7 @@ STATIC_FILES: dict[str, str] = {
 
         import logging
 
-        __all__ = ["BaseService"]
+        __all__ = ["AuditedService", "BaseService", "OwnedResourceService"]
 
 
         class BaseService:
@@ -259,6 +299,22 @@ STATIC_FILES: dict[str, str] = {
             def log_operation(self, operation: str, **context: object) -> None:
                 """Log an operation with its context."""
                 self.logger.info("%s %s", operation, context)
+
+
+        class AuditedService(BaseService):
+            """Services whose operations are audited."""
+
+            def audit(self, operation: str, owner_id: int) -> None:
+                """Record who did what."""
+                self.log_operation(operation, owner_id=owner_id)
+
+
+        class OwnedResourceService(AuditedService):
+            """Services of resources that belong to one user."""
+
+            def check_owner(self, owner_id: int, actual_owner_id: int) -> bool:
+                """True when the caller owns the resource."""
+                return owner_id == actual_owner_id
     '''),
     "backend/schemas/common.py": _dedent('''
         """Schema building blocks."""
@@ -287,12 +343,35 @@ STATIC_FILES: dict[str, str] = {
 # --------------------------------------------------------------------------- per resource
 
 
+# Wide classes (issue 16): real models carry a couple of dozen columns, and their response
+# schemas mirror them field for field.
+WIDE_FIELDS: tuple[tuple[str, str, str], ...] = tuple(
+    (f"{kind}_{k}", annotation, column)
+    for k in range(3)
+    for kind, annotation, column in (
+        ("label", "str | None", "String(64), default=None"),
+        ("note", "str | None", "Text, default=None"),
+        ("count", "int", "Integer, default=0"),
+        ("total", "int", "BigInteger, default=0"),
+        ("flag", "bool", "Boolean, default=False"),
+        ("amount", "Decimal | None", "Numeric(12, 2), default=None"),
+        ("token", "UUID | None", "Uuid, default=None"),
+        ("extra", "dict[str, Any] | None", "JSON, default=None"),
+    )
+)
+WIDE_COLUMNS = "".join(
+    f"    {name}: Mapped[{annotation}] = mapped_column({column})\n" for name, annotation, column in WIDE_FIELDS
+)
+PLAIN = False  # set by generate(): the narrower shapes of the first benchmark
+
+
 def model_module(res: Resource) -> str:
     parent_fk = "users.id" if res.index == 0 else f"{Resource(res.index - 1).name}s.id"
     own_timestamps = res.has("model-own-timestamps")
-    bases = "Base" if own_timestamps else "TimestampMixin, Base"
+    bases = "Base" if own_timestamps else ("TimestampMixin, Base" if PLAIN else "ResourceMixin, Base")
     imports = "from backend.models.base import Base" if own_timestamps else (
-        "from backend.models.base import Base, TimestampMixin"
+        "from backend.models.base import Base, TimestampMixin" if PLAIN
+        else "from backend.models.base import Base\nfrom backend.models.mixins import ResourceMixin"
     )
     timestamps = ""
     if own_timestamps:
@@ -301,10 +380,18 @@ def model_module(res: Resource) -> str:
             "    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)\n"
         )
     index_args = '"owner_id", "name"' if res.has("model-string-index") else "owner_id, name"
-    header = (
-        "from datetime import datetime\n\nfrom sqlalchemy import DateTime, ForeignKey, Index, String, Text\n"
-        if own_timestamps else "from sqlalchemy import ForeignKey, Index, String, Text\n"
+    sa_names = "ForeignKey, Index, String, Text" if PLAIN else (
+        "JSON, BigInteger, Boolean, ForeignKey, Index, Integer, Numeric, String, Text, Uuid"
     )
+    header = (
+        f"from datetime import datetime\n\nfrom sqlalchemy import DateTime, {sa_names}\n"
+        if own_timestamps else f"from sqlalchemy import {sa_names}\n"
+    )
+    if not PLAIN:
+        header = "from decimal import Decimal\nfrom typing import Any\nfrom uuid import UUID\n\n" + header.replace(
+            "from datetime import datetime\n\n", "from datetime import datetime\n")
+        if own_timestamps:
+            header = "from datetime import datetime\n" + header.replace("from datetime import datetime\n", "")
     clock = "from backend.core.clock import utcnow\n" if own_timestamps else ""
     return (
         f'"""{res.cls} model."""\n\n{header}from sqlalchemy.orm import Mapped, mapped_column\n\n'
@@ -318,12 +405,58 @@ def model_module(res: Resource) -> str:
         "    name: Mapped[str] = mapped_column(String(200))\n"
         "    description: Mapped[str | None] = mapped_column(Text, default=None)\n"
         "    position: Mapped[int] = mapped_column(default=0)\n"
+        f"{'' if PLAIN else WIDE_COLUMNS}"
         f"{timestamps}\n"
         f'    __table_args__ = (Index("ix_{res.name}s_owner_name", {index_args}),)\n'
     )
 
 
+def wide_schemas(res: Resource) -> str:
+    """An enum, a validator, a wide detail schema on a three-level chain and a page of them."""
+    c = res.cls
+    kinds = "".join(f'    KIND_{k} = "kind_{k}"\n' for k in range(12))
+    fields = "".join(f"    {name}: {annotation}\n" for name, annotation, _ in WIDE_FIELDS)
+    return (
+        f"\n\nclass {c}Kind(str, Enum):\n    \"\"\"What a {res.name} is used for.\"\"\"\n\n{kinds}"
+        f"\n\nclass {c}Detail({c}Response):\n    \"\"\"A {res.name} with every column.\"\"\"\n\n"
+        f"    created_by: str | None = None\n    is_deleted: bool = False\n    version: int = 1\n"
+        f"    external_ref: str | None = None\n{fields}"
+        f"    kind: {c}Kind | None = None\n    tags: list[str] = Field(default_factory=list)\n"
+        f"    status: Literal[\"draft\", \"active\", \"archived\"] = \"draft\"\n\n"
+        "    @field_validator(\"tags\")\n    @classmethod\n"
+        "    def unique_tags(cls, value: list[str]) -> list[str]:\n"
+        "        \"\"\"Tags are kept once each, in order.\"\"\"\n"
+        "        return list(dict.fromkeys(value))\n"
+        f"\n\nclass {c}Page(BaseModel):\n    \"\"\"One page of {res.name}s.\"\"\"\n\n"
+        f"    items: list[{c}Detail]\n    total: int = Field(ge=0)\n    offset: int = 0\n    limit: int = 50\n"
+    )
+
+
 def schema_module(res: Resource) -> str:
+    c = res.cls
+    if not PLAIN:
+        names = [f"{c}Create", f"{c}Detail", f"{c}Kind", f"{c}Page", f"{c}Response", f"{c}Update"]
+        header = _dedent(f'''
+            """{c} schemas."""
+
+            from datetime import datetime
+            from decimal import Decimal
+            from enum import Enum
+            from typing import Any, Literal
+            from uuid import UUID
+
+            from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+            from backend.schemas.common import ORMModel
+
+        ''') + _all(names, res)
+        plain = schema_module_plain(res)
+        body = plain[plain.index(f"class {c}Create("):]
+        return header + "\n\n" + body + wide_schemas(res)
+    return schema_module_plain(res)
+
+
+def schema_module_plain(res: Resource) -> str:
     c = res.cls
     return _dedent(f'''
         """{c} schemas."""
@@ -420,8 +553,9 @@ def service_module(res: Resource) -> str:
         f"from backend.schemas.{n} import {c}Create, {c}Update",
     ]
     no_base = res.has("service-no-base")
+    service_base = "BaseService" if PLAIN else "OwnedResourceService"
     if not no_base:
-        imports.append("from backend.services.base import BaseService")
+        imports.append(f"from backend.services.base import {service_base}")
     session_param = ", session: AsyncSession" if res.has("service-session") else ""
     session_keep = "\n        self.session = session" if res.has("service-session") else ""
     super_call = "" if no_base else "        super().__init__()\n"
@@ -457,7 +591,7 @@ def service_module(res: Resource) -> str:
     log = "" if no_base else f'        self.log_operation("create_{n}", owner_id=owner_id)\n'
     return (
         f'"""{c} service."""\n\n' + "\n".join(imports) + "\n\n" + _all([f"{c}Service"], res) + "\n\n"
-        f"class {c}Service{'' if no_base else '(BaseService)'}:\n"
+        f"class {c}Service{'' if no_base else f'({service_base})'}:\n"
         f'    """Creates and manages {n}s (names are unique per owner)."""\n\n'
         f"    def __init__(self, repo: {c}Repository{session_param}) -> None:\n"
         f"{super_call}        self.repo = repo{session_keep}\n\n"
@@ -513,6 +647,8 @@ def endpoint_module(res: Resource) -> str:
     fastapi_names = ["APIRouter", "Query"]
     if res.has("endpoint-inline-depends") or res.has("endpoint-session"):
         fastapi_names.insert(1, "Depends")
+    if not PLAIN:
+        fastapi_names = sorted({*fastapi_names, "Header", "Path", "Request"})
     head = [
         f'"""{c} endpoints: create, list, read, update and delete {n}s."""', "",
         "from typing import Annotated", "", f"from fastapi import {', '.join(fastapi_names)}", status_import,
@@ -528,7 +664,8 @@ def endpoint_module(res: Resource) -> str:
     head.append(f"from backend.api.types import CurrentUser, {c}ServiceDep")
     if res.has("endpoint-builds-repository"):
         head.append(f"from backend.repositories.{n} import {c}Repository")
-    head.append(f"from backend.schemas.{n} import {c}Create, {c}Response, {c}Update")
+    detail = "" if PLAIN else f"{c}Detail, "
+    head.append(f"from backend.schemas.{n} import {c}Create, {detail}{c}Response, {c}Update")
     if res.has("endpoint-inline-depends"):
         head.append(f"from backend.services.{n} import {c}Service")
     head += ["", _all(["router"], res), f'router = APIRouter(prefix="/{n}s", tags=["{c}"])', "", ""]
@@ -596,6 +733,27 @@ def endpoint_module(res: Resource) -> str:
         f"    return {c}Response.model_validate(await service.update_{n}(current_user.id, {n}_id, {n}_in))",
         "", "",
     ]
+    if not PLAIN:
+        body += [
+            "@router.get(",
+            f'    "/{{{n}_id}}/detail",',
+            f"    response_model={c}Detail,",
+            f'    summary="Get a {n} with every field",',
+            f'    operation_id="get{c}Detail",',
+            ")",
+            f"async def get_{n}_detail(",
+            f"    {n}_id: Annotated[int, Path(ge=1)],",
+            "    request: Request,",
+            "    current_user: CurrentUser,",
+            f"    service: {c}ServiceDep,",
+            "    x_request_id: Annotated[str | None, Header()] = None,",
+            f") -> {c}Detail:",
+            f'    """One of the caller\'s {n}s, every column (logged with the request id)."""',
+            f"    item = await service.get_{n}(current_user.id, {n}_id)",
+            '    request.state.request_id = x_request_id',
+            f"    return {c}Detail.model_validate(item)",
+            "", "",
+        ]
     body += _route(res, "delete", f"/{{{n}_id}}", f"delete_{n}", f"Delete a {n}",
                    [f"status_code={status}.HTTP_204_NO_CONTENT"])
     body += [
@@ -695,12 +853,19 @@ PER_RESOURCE: dict[str, Callable[[Resource], str]] = {
 }
 
 
-def generate(out: Path, resources: int) -> list[Path]:
-    """Write a backend with ``resources`` resources under ``out`` (replaced); return its files."""
+def generate(out: Path, resources: int, plain: bool = False) -> list[Path]:
+    """Write a backend with ``resources`` resources under ``out`` (replaced); return its files.
+
+    ``plain``: the narrower shapes of the first benchmark (no wide classes, mixin chains, enums).
+    """
+    global PLAIN
+    PLAIN = plain
     if out.exists():
         shutil.rmtree(out)
     items = [Resource(i) for i in range(resources)]
     files: dict[str, str] = dict(STATIC_FILES)
+    if plain:
+        del files["backend/models/mixins.py"]
     files["pyproject.toml"] = f'[project]\nname = "bench-backend-{resources}"\nversion = "0"\n'
     for res in items:
         for pattern, render in PER_RESOURCE.items():
@@ -729,8 +894,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--resources", type=int, default=40, help="number of resources (default 40)")
     parser.add_argument("--out", type=Path, required=True, help="directory to (re)create")
+    parser.add_argument("--plain", action="store_true", help="the narrower shapes of the first benchmark")
     args = parser.parse_args(argv)
-    files = generate(args.out, args.resources)
+    files = generate(args.out, args.resources, plain=args.plain)
     py = [f for f in files if f.suffix == ".py"]
     lines = sum(len(f.read_text(encoding="utf-8").splitlines()) for f in py)
     print(f"wrote {len(py)} modules, {lines} lines, to {args.out}")

@@ -2,6 +2,15 @@
 
     .venv/bin/python benchmarks/run.py --resources 20 --repeat 5
     .venv/bin/python benchmarks/run.py --resources 2 --repeat 1 --json /tmp/bench.json   # smoke
+    .venv/bin/python benchmarks/run.py --corpus /tmp/corpora/dispatch/src --config benchmarks/corpora/dispatch.toml
+    .venv/bin/python benchmarks/run.py --corpus /tmp/corpora/fullstack/backend --config benchmarks/corpora/fullstack.toml --quick
+    .venv/bin/python benchmarks/run.py --corpus . --packages backend --quick    # the reference backend
+
+``--corpus PATH`` measures a real tree instead: the packages below PATH (``--packages``, default
+every package directory but ``tests``) are copied with the ``--config`` pyproject.toml (default
+PATH's own) into a temporary directory, never written in place. ``--quick`` keeps the figures the
+targets need (CLI, pylint E+W, lazy and eager floor, cold flake8 on the largest views file) and
+skips pylint with every default check; it combines with ``--repeat``.
 
 In one run, on the same generated trees (``benchmarks/generate.py``, sizes 1x and ``--scale``x),
 every tool runs in a fresh process (cold: no astroid cache, as in CI or an editor) and each
@@ -33,6 +42,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402  (benchmarks/ is a script directory, not a package)
+from workloads import python_files  # noqa: E402
 
 PY = sys.executable
 WORKLOADS = str(HERE / "workloads.py")
@@ -184,8 +194,145 @@ def ratios(scale: int, cli: bool) -> list[Ratio]:
     return found
 
 
+VIEW_WORDS = ("views", "endpoints", "routes", "routers", "api")
+
+
+def largest_views_file(tree: Path, packages: list[str]) -> Path | None:
+    """The largest module named or placed like an endpoint module (``views.py``, ``api/routes/x.py``)."""
+    candidates = [
+        path for path in python_files(tree, packages)
+        if path.name != "__init__.py"
+        and (path.stem in VIEW_WORDS or any(part in VIEW_WORDS for part in path.relative_to(tree).parts[:-1]))
+    ]
+    return max(candidates, key=lambda p: (p.stat().st_size, str(p))) if candidates else None
+
+
+def default_packages(root: Path) -> list[str]:
+    return sorted(
+        child.name for child in root.iterdir()
+        if child.is_dir() and (child / "__init__.py").is_file() and child.name not in ("tests", "test")
+    )
+
+
+def copy_corpus(source: Path, packages: list[str], config: Path | None, workdir: Path) -> Path:
+    """Copy the packages and the pyproject.toml into ``workdir/corpus`` (the source stays untouched)."""
+    tree = workdir / "corpus"
+    tree.mkdir(parents=True)
+    for package in packages:
+        shutil.copytree(source / package, tree / package, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    pyproject = config if config is not None else source / "pyproject.toml"
+    if pyproject.is_file():
+        shutil.copyfile(pyproject, tree / "pyproject.toml")
+    return tree
+
+
+def corpus_measurements(tree: Path, packages: list[str], rc: Path, quick: bool) -> list[Measurement]:
+    pylint = [PY, "-m", "pylint", f"--rcfile={rc}", "--persistent=n", "--score=n", "--reports=n", "--jobs=1"]
+    # Our tools first: a round's figures for them are in before the long pylint run.
+    found = [Measurement("cli[corpus]", [PY, "-c", CLI_MAIN, "check", "--jobs=1", *packages], tree)]
+    target = largest_views_file(tree, packages)
+    if target is not None:
+        relative = str(target.relative_to(tree))
+        found += [
+            Measurement("flake8+pxl-file[corpus]", [PY, WORKLOADS, "flake8", relative], tree),
+            Measurement("flake8-file[corpus]", [PY, WORKLOADS, "flake8", "--bare", relative], tree),
+        ]
+    found += [
+        Measurement("floor-lazy[corpus]", [PY, WORKLOADS, "floor-lazy", str(tree), *packages], tree),
+        Measurement("floor[corpus]", [PY, WORKLOADS, "floor", str(tree), *packages], tree),
+        Measurement("pylint-EW[corpus]", [*pylint, "--disable=all", "--enable=E,W", *packages], tree),
+    ]
+    if not quick:
+        found.append(Measurement("pylint[corpus]", [*pylint, *packages], tree))
+    return found
+
+
+def corpus_main(args: argparse.Namespace) -> int:
+    source = args.corpus.resolve()
+    packages = [p.strip() for p in args.packages.split(",") if p.strip()] or default_packages(source)
+    workdir = Path(tempfile.mkdtemp(prefix="pxl-corpus-"))
+    try:
+        tree = copy_corpus(source, packages, args.config, workdir)
+        files = python_files(tree, packages)
+        lines = sum(len(p.read_bytes().splitlines()) for p in files)
+        measurements = corpus_measurements(tree, packages, empty_pylintrc(workdir), args.quick)
+        only = {tool.strip() for tool in args.only.split(",") if tool.strip()}
+        if only:
+            measurements = [m for m in measurements if m.name.split("[", 1)[0] in only]
+        info = machine()
+        print("machine: " + ", ".join(f"{k}={v}" for k, v in info.items()), flush=True)
+        print(f"corpus: {source} packages={','.join(packages)} ({len(files)} files, {lines} lines), "
+              f"config={args.config or 'its own'}, copied to {tree}")
+        views = largest_views_file(tree, packages)
+        if views is not None:
+            print(f"largest views file: {views.relative_to(tree)} ({views.stat().st_size} bytes)")
+        print("pylint-EW = pylint --disable=all --enable=E,W (what issue 16 measured); pylint = every default check")
+        for round_ in range(args.repeat):
+            for measurement in measurements:
+                run_once(measurement)
+                last = measurement.samples[-1]
+                print(f"  {measurement.name:<26} wall {last.wall:7.2f} s  cpu {last.cpu:7.2f} s  "
+                      f"{last.max_rss_kb / 1024:6.0f} MB", file=sys.stderr, flush=True)
+            print(f"round {round_ + 1}/{args.repeat} done", file=sys.stderr, flush=True)
+        info["load_average_after"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
+        by_name = {m.name.split("[", 1)[0]: m for m in measurements}
+        print(f"\n{'measurement':<32} {'wall s':>8} {'cpu s':>8} {'peak MB':>8}")
+        for m in measurements:
+            flag = "  FAILED: " + m.failure.splitlines()[-1] if m.failure else ""
+            print(f"{m.name:<32} {m.median('wall'):>8.2f} {m.median('cpu'):>8.2f} {m.peak_rss_mb:>8.0f}{flag}")
+        figures = []
+        print(f"\nratios (medians of {args.repeat}; cpu = user+sys from wait4, wall in brackets):")
+        for label, top, bottom, target in (
+            ("cli / pylint E+W", "cli", "pylint-EW", 0.2),
+            ("cli / pylint default", "cli", "pylint", 0.2),
+            ("cli / astroid floor", "cli", "floor", 2.0),
+            ("cli / lazy floor (what bounds it)", "cli", "floor-lazy", float("nan")),
+        ):
+            if top not in by_name or bottom not in by_name:
+                continue
+            cpu = by_name[top].median("cpu") / by_name[bottom].median("cpu")
+            wall = by_name[top].median("wall") / by_name[bottom].median("wall")
+            verdict = "" if target != target else ("met" if cpu <= target else "MISSED")
+            shown = "" if target != target else f"target <= {target:.2f}"
+            print(f"  {label:<40} {cpu:>6.2f} ({wall:.2f})  {shown:<16} {verdict}")
+            figures.append({"ratio": label, "cpu": round(cpu, 3), "wall": round(wall, 3), "target": target,
+                            "verdict": verdict})
+        for name, target, unit in (("flake8+pxl-file", 1.0, "s"), ("cli", 250.0, "MB")):
+            if name not in by_name:
+                continue
+            m = by_name[name]
+            if unit == "s":
+                value = m.median("cpu")
+                print(f"  {name + ' cpu s (wall)':<40} {value:>6.2f} ({m.median('wall'):.2f})  "
+                      f"target <= 1.00 s   {'met' if value <= target else 'MISSED'}")
+            else:
+                value = m.peak_rss_mb
+                print(f"  {'cli peak MB':<40} {value:>6.0f}  target <= 250 MB  {'met' if value <= target else 'MISSED'}")
+            figures.append({"figure": name, "value": round(value, 3), "target": target})
+        if args.json:
+            args.json.write_text(json.dumps({
+                "machine": info, "corpus": str(source), "packages": packages, "files": len(files), "lines": lines,
+                "repeat": args.repeat, "quick": args.quick,
+                "measurements": {
+                    m.name: {"wall_median": m.median("wall"), "cpu_median": m.median("cpu"),
+                             "peak_rss_mb": m.peak_rss_mb, "failure": m.failure,
+                             "samples": [vars(s) for s in m.samples]} for m in measurements
+                },
+                "ratios": figures,
+            }, indent=1), encoding="utf-8")
+        return 1 if any(m.failure for m in measurements) else 0
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=None, help="measure this real tree instead of generated ones")
+    parser.add_argument("--config", type=Path, default=None,
+                        help="with --corpus: the pyproject.toml to lay it out (default: the corpus's own)")
+    parser.add_argument("--packages", default="", help="with --corpus: comma-separated packages to lint")
+    parser.add_argument("--quick", action="store_true",
+                        help="with --corpus: skip pylint with every default check (E+W only)")
     parser.add_argument("--resources", type=int, default=20, help="resources of the 1x tree (default 20)")
     parser.add_argument("--scale", type=int, default=4, help="size of the large tree, in multiples (default 4)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (default 5)")
@@ -200,6 +347,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma-separated subset: floor,floor-lazy,engine,cli,pylint,pylint+pxl,flake8,flake8+pxl,"
                              "flake8-file,flake8+pxl-file (default: all)")
     args = parser.parse_args(argv)
+    if args.corpus is not None:
+        return corpus_main(args)
     only = {tool.strip() for tool in args.only.split(",") if tool.strip()}
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="pxl-bench-"))

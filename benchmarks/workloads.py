@@ -1,6 +1,6 @@
 """The in-process workloads that ``benchmarks/run.py`` times, each in a fresh interpreter.
 
-    python benchmarks/workloads.py floor  <tree>         # astroid-build every file, nothing else
+    python benchmarks/workloads.py floor  <tree> [PKG…]  # astroid-build every file, nothing else
     python benchmarks/workloads.py floor-lazy <tree>     # the same, libraries built lazily as our CLI does
     python benchmarks/workloads.py engine <tree>         # the engine over every file (CLI stand-in)
     python benchmarks/workloads.py flake8 [--bare] ARGS  # flake8's own main(), optionally without PXL
@@ -19,12 +19,15 @@ from pathlib import Path
 __all__ = ["python_files", "floor", "engine", "flake8"]
 
 
-def python_files(tree: Path) -> list[Path]:
-    """Every ``.py`` file of the tree's ``backend`` package, sorted (the linted set)."""
-    return sorted(p for p in (tree / "backend").rglob("*.py") if "__pycache__" not in p.parts)
+def python_files(tree: Path, packages: list[str] | None = None) -> list[Path]:
+    """Every ``.py`` file of the tree's packages (default ``backend``), sorted (the linted set)."""
+    return sorted(
+        p for package in (packages or ["backend"]) for p in (tree / package).rglob("*.py")
+        if "__pycache__" not in p.parts
+    )
 
 
-def floor(tree: Path, lazy: bool = False) -> int:
+def floor(tree: Path, lazy: bool = False, packages: list[str] | None = None) -> int:
     """Build an astroid module of every file, as any astroid-based linter must; no inference.
 
     ``lazy``: with the enum-transform predicate the engine front ends install
@@ -41,9 +44,12 @@ def floor(tree: Path, lazy: bool = False) -> int:
 
     sys.path.insert(0, str(tree.resolve()))
     builder = AstroidBuilder(astroid.MANAGER)
-    for path in python_files(tree):
+    for path in python_files(tree, packages):
         modname = ".".join(path.relative_to(tree).with_suffix("").parts).removesuffix(".__init__")
-        builder.string_build(path.read_text(encoding="utf-8"), modname=modname, path=str(path))
+        try:
+            builder.string_build(path.read_text(encoding="utf-8"), modname=modname, path=str(path))
+        except astroid.AstroidSyntaxError:
+            pass  # real trees hold files newer than the interpreter (fullstack's 3.14 syntax); every tool skips them
     return 0
 
 
@@ -80,7 +86,7 @@ def flake8(args: list[str]) -> int:
 
 def main(argv: list[str]) -> int:
     if len(argv) >= 2 and argv[0] in ("floor", "floor-lazy"):
-        return floor(Path(argv[1]), lazy=argv[0] == "floor-lazy")
+        return floor(Path(argv[1]), lazy=argv[0] == "floor-lazy", packages=argv[2:] or None)
     if len(argv) >= 2 and argv[0] == "engine":
         return engine(Path(argv[1]))
     if argv and argv[0] == "flake8":

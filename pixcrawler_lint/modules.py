@@ -35,8 +35,8 @@ from pixcrawler_lint.analysis.origins import is_library_path
 from pixcrawler_lint.config import ConfigError, config_for_path
 
 __all__ = [
-    "ModuleLocation", "ParseError", "locate_module", "activate_project_root", "build_module", "read_source",
-    "import_root_prefix", "rooted_name",
+    "ModuleLocation", "ParseError", "locate_module", "activate_project_root", "forget_project_root", "build_module",
+    "read_source", "import_root_prefix", "rooted_name",
 ]
 
 
@@ -184,6 +184,19 @@ def activate_project_root(root: Path) -> None:
         sys.path.insert(0, str(root))
         _active_root, _inserted = root, 1
         _known_roots.setdefault(root, None)
+
+
+def forget_project_root() -> None:
+    """Take our entries off ``sys.path`` and drop astroid's caches: the files may have changed
+    since the last run in this process (the CLI called twice, ``--diff``)."""
+    global _active_root, _inserted
+    with _root_lock:
+        if _active_root is not None:
+            for _ in range(_inserted):
+                if str(_active_root) in sys.path:
+                    sys.path.remove(str(_active_root))
+            astroid.MANAGER.clear_cache()
+        _active_root, _inserted = None, 0
 
 
 def build_module(source: str, path: str | Path, modname: str | None = None) -> nodes.Module:

@@ -21,12 +21,13 @@ from pixcrawler_lint.engine import lint_module
 from pixcrawler_lint.findings import Finding
 from pixcrawler_lint.python_version import notice_once
 from pixcrawler_lint.registry import Rule, all_rules
+from pixcrawler_lint.rules.internal.syntax_error import PYLINT_OWN_IDS
 
 __all__ = ["register", "LEFT_TO_PYLINT"]
 
 # Rules whose findings pylint reports itself, under its own id: a file that does not parse is
 # pylint's E0001 syntax-error (the symbol PXL903 shares, so PXL903 is not registered here).
-LEFT_TO_PYLINT = {"PXL903": "E0001"}
+LEFT_TO_PYLINT = PYLINT_OWN_IDS
 
 
 class _SharedRun:

@@ -128,12 +128,12 @@ RECOMMENDED: frozenset[str] = frozenset({
     "PXL402",  # repository update() with a wrong signature: a TypeError at run time
     "PXL403",  # a method the collaborator does not have: an AttributeError at run time
     "PXL404",  # a call that does not fit the callee's signature: a TypeError at run time
-    "PXL406",  # reserved: the next repository bug finder
+    "PXL406",  # repository delete() given an id: the row is never deleted, a crash at run time
     "PXL502",  # Column(...)() called: a TypeError at import time
 })
 PRESETS: tuple[str, ...] = ("pixcrawler", "recommended")
 # Codes other branches of this wave add; a configuration may name them before they land.
-RESERVED_CODES: frozenset[str] = frozenset({"PXL406", "PXL903"})
+RESERVED_CODES: frozenset[str] = frozenset({"PXL903"})
 
 
 def presets_of(code: str) -> tuple[str, ...]:

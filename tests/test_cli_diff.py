@@ -78,3 +78,51 @@ def test_parse_unified_diff_hunks() -> None:
         "diff --git a/gone.py b/gone.py\n--- a/gone.py\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n"
     )
     assert parse_unified_diff(diff) == {"x.py": {4, 5, 12}}
+
+
+@pytest.fixture()
+def legacy_repo(tmp_path: Path) -> Path:
+    from test_cli_support import copy_legacy
+
+    project = copy_legacy(tmp_path / "legacy")
+    _git(project, "init", "-q")
+    _git(project, "add", ".")
+    _git(project, "commit", "-q", "-m", "base")
+    return project
+
+
+def _diff_findings(project: Path, *extra: str) -> set[tuple[str, int, str]]:
+    run = cli("check", "--diff", "HEAD", "-j", "1", "--format", "json", *extra, cwd=project)
+    assert run.status in (0, 1), run.err
+    return {(f["path"], f["line"], f["code"]) for f in json.loads(run.out)["findings"]}
+
+
+def test_diff_reports_pxl601_on_the_service_when_its_factory_is_deleted(legacy_repo: Path) -> None:
+    dependencies = legacy_repo / "backend/api/dependencies.py"
+    text = dependencies.read_text(encoding="utf-8")
+    start = text.index("async def get_project_service(")
+    end = text.index("\n\n\n", start)
+    dependencies.write_text(text[:start] + "PLACEHOLDER = None" + text[end:], encoding="utf-8")
+    found = _diff_findings(legacy_repo, "--select", "PXL601")
+    assert any(path == "backend/services/project.py" and code == "PXL601" for path, _, code in found), found
+    # the finding that was there before the change (validation.py) is not reported again
+    assert not any(path == "backend/services/validation.py" for path, _, _ in found), found
+    # and the base checkout is kept for the next run, inside the ignored cache folder
+    assert list((legacy_repo / ".pixcrawler_lint_cache" / "worktrees").iterdir())
+    subprocess.run(["git", "status", "--porcelain"], cwd=legacy_repo, check=True, capture_output=True)
+    assert _diff_findings(legacy_repo, "--select", "PXL601") == found
+
+
+def test_diff_reports_pxl404_on_callers_when_a_signature_changes(legacy_repo: Path) -> None:
+    service = legacy_repo / "backend/services/project.py"
+    service.write_text(service.read_text(encoding="utf-8").replace(
+        "async def get_project(self, project_id: int, owner_id: UUID)",
+        "async def get_project(self, project_id: int, owner_id: UUID, tenant: str)",
+    ), encoding="utf-8")
+    found = _diff_findings(legacy_repo, "--select", "PXL404", "--no-cache")
+    assert ("backend/api/v1/endpoints/projects.py", 50, "PXL404") in found, found
+    # PXL404 findings that the base revision had already (line 43) are not new
+    assert ("backend/api/v1/endpoints/projects.py", 43, "PXL404") not in found
+    assert not (legacy_repo / ".pixcrawler_lint_cache").exists()
+    listed = subprocess.run(["git", "worktree", "list"], cwd=legacy_repo, check=True, capture_output=True, text=True)
+    assert len(listed.stdout.strip().splitlines()) == 1  # the temporary checkout is gone

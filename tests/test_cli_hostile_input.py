@@ -106,8 +106,9 @@ def test_hostile_baselines(tmp_path: Path, name: str) -> None:
     assert len(run.err) < 400
 
 
-def test_baseline_written_atomically_keeps_the_old_file_on_failure(tmp_path: Path,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_baseline_written_atomically_keeps_the_old_file_on_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
     project = _project(tmp_path)
     assert cli("baseline", "--select", "PXL201", cwd=project).status == 0
     file = project / ".pixcrawler-lint-baseline.json"

@@ -383,3 +383,306 @@ def test_create_with_a_dict_literal_suggests_keyword_arguments() -> None:
     ctx = ModuleContext(module, "<probe>", DEFAULT_CONFIG)
     suggestions = [v.args["suggestion"] for v in collaborator_call_verdicts(ctx) if v.code == "PXL401"]
     assert suggestions == ["create(name='x', owner_id=3)", "create(**{'class': 1})", "create(**data)"]
+
+
+# --------------------------------------------------------------------------- issue 12: deep resolution
+
+
+def test_property_and_cached_property_accessors() -> None:
+    receivers = _receivers(
+        """
+        import functools
+        from functools import cached_property
+
+        class Service:
+            def __init__(self, repository: ProjectRepository, anything: Any) -> None:
+                self._repository = repository
+                self._anything = anything
+                self._lazy = None
+            @property
+            def annotated(self) -> ProjectRepository:
+                return self._anything
+            @cached_property
+            def returned(self):
+                return self._repository
+            @functools.cached_property
+            def dotted(self) -> "ProjectRepository":
+                return self._repository
+            @property
+            def as_dict(self):
+                return {"repository": self._repository}
+            @property
+            def typed_any(self) -> Any:
+                return self._repository
+            @property
+            def with_setter(self) -> ProjectRepository:
+                return self._repository
+            @with_setter.setter
+            def with_setter(self, value: ProjectRepository) -> None:
+                self._repository = value
+            @property
+            def lazy(self):
+                if self._lazy is None:
+                    self._lazy = ProjectRepository(None, Project)
+                return self._lazy
+            def use(self) -> None:
+                self.annotated.probe; self.returned.probe; self.dotted.probe; self.as_dict.probe
+                self.typed_any.probe; self.with_setter.probe; self.lazy.probe
+        """
+    )
+    resolved = {name: _class_name(expr) for name, expr in receivers.items()}
+    assert resolved == {
+        "self.annotated": "ProjectRepository", "self.returned": "ProjectRepository",
+        "self.dotted": "ProjectRepository", "self.as_dict": None, "self.typed_any": None,
+        "self.with_setter": "ProjectRepository", "self.lazy": "ProjectRepository",
+    }
+
+
+def test_chains_resolve_hop_by_hop_and_stop_at_an_unknown_hop() -> None:
+    receivers = _receivers(
+        """
+        from dataclasses import dataclass
+
+        class Registry:
+            def __init__(self, projects: ProjectRepository) -> None:
+                self.projects = projects
+            @property
+            def accessor(self) -> ProjectRepository:
+                return self.projects
+
+        @dataclass
+        class Context:
+            repo: ProjectRepository
+
+        class Service:
+            def __init__(self, repos: Registry, ctx: Context, unknown) -> None:
+                self.repos = repos
+                self.ctx = ctx
+                self.unknown = unknown
+            def use(self) -> None:
+                self.repos.projects.probe; self.repos.accessor.probe; self.ctx.repo.probe
+                self.unknown.projects.probe; self.repos.missing.probe
+        """
+    )
+    resolved = {name: _class_name(expr) for name, expr in receivers.items()}
+    assert resolved == {
+        "self.repos.projects": "ProjectRepository", "self.repos.accessor": "ProjectRepository",
+        "self.ctx.repo": "ProjectRepository", "self.unknown.projects": None, "self.repos.missing": None,
+    }
+
+
+def test_module_singletons_resolve_only_when_bound_once() -> None:
+    receivers = _receivers(
+        """
+        once = ProjectRepository(None, Project)
+        twice = ProjectRepository(None, Project)
+        twice = ProjectRepository(None, Project)
+
+        def use() -> None:
+            once.probe; twice.probe
+        """
+    )
+    assert _class_name(receivers["once"]) == "ProjectRepository"
+    assert _class_name(receivers["twice"]) is None
+
+
+def test_classmethod_and_staticmethod_factories() -> None:
+    receivers = _receivers(
+        """
+        from typing import Self
+
+        class Repo(ProjectRepository):
+            @classmethod
+            def from_session(cls, session):
+                return cls(session, Project)
+            @classmethod
+            def bind(cls, session) -> Self:
+                return cls(session, Project)
+            @staticmethod
+            def build(session) -> "Repo":
+                return Repo(session, Project)
+            @classmethod
+            def loose(cls, session) -> Any:
+                return cls(session, Project)
+            @classmethod
+            async def opened(cls, session) -> "Repo":
+                return cls(session, Project)
+            def instance_method(self) -> "Repo":
+                return self
+
+        class Child(Repo):
+            pass
+
+        async def use(session) -> None:
+            a = Repo.from_session(session)
+            b = Repo.bind(session)
+            c = Repo.build(session)
+            d = Repo.loose(session)
+            e = Child.from_session(session)
+            f = Repo.opened(session)
+            g = await Repo.opened(session)
+            h = Repo.instance_method(session)
+            a.probe; b.probe; c.probe; d.probe; e.probe; f.probe; g.probe; h.probe
+        """
+    )
+    resolved = {name: _class_name(expr) for name, expr in receivers.items()}
+    assert resolved == {
+        "a": "Repo", "b": "Repo", "c": "Repo", "d": None, "e": "Child", "f": None, "g": "Repo", "h": None,
+    }
+
+
+def test_helper_returns_single_and_unpacked() -> None:
+    receivers = _receivers(
+        """
+        import contextlib
+
+        def annotated(session) -> tuple[ProjectRepository, Project]:
+            ...
+        def constructed(session):
+            return ProjectRepository(session, Project), Project()
+        def single(session) -> ProjectRepository:
+            ...
+        def anything(session) -> Any:
+            ...
+        def uneven(flag):
+            if flag:
+                return ProjectRepository(None, Project), Project()
+            return Project(), Project()
+        async def later(session) -> ProjectRepository:
+            ...
+        @contextlib.contextmanager
+        def managed(session) -> ProjectRepository:
+            yield ProjectRepository(session, Project)
+
+        async def use(session) -> None:
+            a, b = annotated(session)
+            c, d = constructed(session)
+            e = single(session)
+            f, g = anything(session)
+            h, i = uneven(True)
+            j = later(session)
+            k = await later(session)
+            m = managed(session)
+            *n, o = annotated(session)
+            a.probe; b.probe; c.probe; d.probe; e.probe; f.probe; g.probe; h.probe; i.probe
+            j.probe; k.probe; m.probe; o.probe
+        """
+    )
+    resolved = {name: _class_name(expr) for name, expr in receivers.items()}
+    assert resolved == {
+        "a": "ProjectRepository", "b": "Project", "c": "ProjectRepository", "d": "Project",
+        "e": "ProjectRepository", "f": None, "g": None, "h": None, "i": "Project",
+        "j": None, "k": "ProjectRepository", "m": None, "o": None,
+    }
+
+
+def test_class_based_view_attributes() -> None:
+    receivers = _receivers(
+        """
+        def cbv(router):
+            return lambda cls: cls
+
+        @cbv(None)
+        class View:
+            repo: ProjectRepoDep
+            other: ProjectRepository = Depends(get_repo)
+            def read(self) -> None:
+                self.repo.probe; self.other.probe
+        """
+    )
+    assert {name: _class_name(expr) for name, expr in receivers.items()} == {
+        "self.repo": "ProjectRepository", "self.other": "ProjectRepository",
+    }
+
+
+DELETE_REPO = """
+from typing import Any
+
+class ItemRepository:
+    async def get_by_id(self, id: int) -> Any: ...
+    async def delete(self, instance: Any) -> None: ...
+
+class ByIdRepository:
+    def delete(self, project_id: int) -> None: ...
+
+class EitherRepository:
+    def delete(self, target: "int | Job") -> None: ...
+
+class Job:
+    id: int
+"""
+
+
+def test_delete_given_an_id_is_pxl406() -> None:
+    verdicts = _verdicts(
+        DELETE_REPO
+        + textwrap.dedent(
+            """
+            async def use(
+                repo: ItemRepository, by_id: ByIdRepository, job: Job, project_id: int, project: Any,
+                either: EitherRepository,
+            ) -> None:
+                await repo.delete(project_id)
+                await repo.delete(job.id)
+                await repo.delete(7)
+                await repo.delete(instance="abc")
+                await repo.delete(project)
+                await repo.delete(True)
+                by_id.delete(project_id)
+                await repo.delete(project_id, 1)
+                either.delete(project_id)
+            """
+        )
+    )
+    first = len(DELETE_REPO.splitlines()) + 5
+    assert verdicts == [
+        (first + 1, "PXL406"), (first + 2, "PXL406"), (first + 3, "PXL406"), (first + 4, "PXL406"),
+        (first + 8, "PXL406"),  # also one argument too many: the id is what to fix first
+    ]
+
+
+def test_pxl406_message_spells_the_fix() -> None:
+    module = astroid.parse(
+        DELETE_REPO + "async def use(repo: ItemRepository, project_id: int) -> None:\n    await repo.delete(project_id)\n",
+        module_name="backend.services.probe",
+    )
+    ctx = ModuleContext(module, "<probe>", DEFAULT_CONFIG)
+    (verdict,) = collaborator_call_verdicts(ctx)
+    assert verdict.code == "PXL406"
+    assert verdict.args["suggestion"] == (
+        "instance = await repo.get_by_id(project_id), then await repo.delete(instance)"
+    )
+
+
+def test_module_functions_of_the_layers_are_bound_to_their_signature() -> None:
+    source = """
+    import functools
+
+    def create_item(*, session, title: str, owner_id: int) -> None: ...
+
+    def adds_a_parameter(function):
+        @functools.wraps(function)
+        def wrapper(*args, attempts: int = 3, **kwargs):
+            return function(*args, **kwargs)
+        return wrapper
+
+    def passes_through(function):
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):
+            return function(*args, **kwargs)
+        return wrapper
+
+    @adds_a_parameter
+    def delete_item(*, session, item) -> None: ...
+
+    @passes_through
+    def update_item(*, session, item) -> None: ...
+
+    def use(session) -> None:
+        create_item(session=session, title="x")
+        create_item(session=session, title="x", owner_id=1)
+        delete_item(session=session, item=1, attempts=2)
+        update_item(session=session, item=1, attempts=2)
+    """
+    assert _verdicts(source, "backend.repositories.crud") == [(25, "PXL404"), (28, "PXL404")]
+    assert _verdicts(source, "backend.helpers") == []  # not a services/repositories module

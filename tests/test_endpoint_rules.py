@@ -198,7 +198,7 @@ def _app_project(tmp_path: Path, mounts: str, table: str = 'admin-path-prefixes 
     root = tmp_path / "project"
     (root / "app" / "routes").mkdir(parents=True)
     (root / "pyproject.toml").write_text(
-        f'[project]\nname = "p"\nversion = "0"\n\n[tool.pixcrawler_lint]\n{table}\n', encoding="utf-8"
+        f'[project]\nname = "p"\nversion = "0"\n\n[tool.pixcrawler_lint]\npreset = "pixcrawler"\n{table}\n', encoding="utf-8"
     )
     for name, text in {
         "app/__init__.py": '"""App."""\n', "app/routes/__init__.py": '"""Routes."""\n',
@@ -300,3 +300,14 @@ def test_status_code_advice_follows_what_the_route_does(name: str, advice: str) 
 def test_admin_scope_keys_are_validated(table: str, key: str) -> None:
     with pytest.raises(ConfigError, match=key):
         config_from_table(tomllib.loads(table))
+
+
+def test_an_app_built_in_a_factory_function_guards_what_it_includes(tmp_path: Path) -> None:
+    mounts = (
+        "\n\ndef create_app() -> FastAPI:\n    application = FastAPI(dependencies=[Depends(require_admin)])\n"
+        '    application.include_router(admin.router, prefix="/admin")\n    return application\n'
+    )
+    root = _app_project(tmp_path, mounts)
+    assert "PXL211" not in _codes_of(root / "app/routes/admin.py")
+    root = _app_project(tmp_path / "unguarded", mounts.replace("dependencies=[Depends(require_admin)]", ""))
+    assert "PXL211" in _codes_of(root / "app/routes/admin.py")

@@ -207,6 +207,12 @@ def test_routes_that_take_the_session_become_allowed_edges(tmp_path: Path) -> No
     assert table["types-modules"] == ["relay.auth.service", "relay.database.core"]
 
 
+def test_dependency_providers_below_the_api_keep_fastapi_by_name(tmp_path: Path) -> None:
+    # relay/auth/service.py defines CurrentUser = Annotated[..., Depends(...)]: fastapi by design
+    table = _table(write_tree(tmp_path, PER_DOMAIN))
+    assert table["per-file-ignores"] == {"relay/auth/service.py": ["PXL105"]}
+
+
 def test_a_domain_named_like_a_layer_is_named_outright(tmp_path: Path) -> None:
     # relay.service.views matches relay.**.views (api) and relay.**.service (services, as its
     # package) equally: the proposal pins it to the api layer, and relay.service.models to models.
@@ -329,3 +335,23 @@ def test_init_prints_the_proposal(tmp_path: Path) -> None:
     out = io.StringIO()
     assert main(["init", str(write_tree(tmp_path, PER_DOMAIN))], stdout=out, stderr=io.StringIO()) == 0
     assert out.getvalue().splitlines()[1:2] == ["[tool.pixcrawler_lint]"] or "[tool.pixcrawler_lint]" in out.getvalue()
+
+
+def test_layers_by_what_modules_define_become_their_packages(tmp_path: Path) -> None:
+    # no telling file names: use cases by their base class, models by their table, one module each
+    table = _table(write_tree(tmp_path, {
+        "shop/web/orders.py": '''
+            from fastapi import APIRouter
+            router = APIRouter()
+            @router.get("/orders")
+            def orders() -> list[int]:
+                return []
+            ''',
+        "shop/domain/base.py": "class UseCase:\n    pass\n",
+        "shop/domain/orders.py": "from shop.domain.base import UseCase\nclass PlaceOrder(UseCase):\n    pass\n",
+        "shop/orm/order.py": "class Order:\n    __tablename__ = 'orders'\n",
+    }))
+    assert table["api"] == ["shop.web"]
+    assert table["services"] == ["shop.domain"]
+    assert table["models"] == ["shop.orm"]
+    assert table["layers"] == ["api", "services", "models"]

@@ -25,7 +25,7 @@ CATALOG = (
     [f"PXL1{n:02d}" for n in range(1, 6)]
     + [f"PXL2{n:02d}" for n in range(1, 12)]
     + [f"PXL3{n:02d}" for n in range(1, 5)]
-    + [f"PXL4{n:02d}" for n in range(1, 6)]
+    + [f"PXL4{n:02d}" for n in range(1, 7)]
     + [f"PXL5{n:02d}" for n in range(1, 4)]
     + [f"PXL6{n:02d}" for n in range(1, 5)]
 )

@@ -7,11 +7,14 @@ PixCrawler's. On the PixCrawler layout (zero configuration) they keep today's wo
 
 from __future__ import annotations
 
+import io
+import json
 from pathlib import Path
 
 import pytest
 
 from pixcrawler_lint.analysis.vocabulary import module_files, pattern_matches
+from pixcrawler_lint.cli.main import main
 from pixcrawler_lint.engine import lint_file
 from pixcrawler_lint.registry import rule_by_code
 from test_models_rules import write_project
@@ -22,9 +25,10 @@ name = "t"
 version = "0"
 
 [tool.pixcrawler_lint]
+preset = "pixcrawler"  # every rule, so that each message can be read
+layers = ["api", "services", "models"]
 api = ["shop.web"]
 services = ["shop.domain"]
-models = ["shop.orm"]
 shared = ["shop.common"]
 composition-roots = ["shop.web.wiring"]
 types-modules = ["shop.web.deps"]
@@ -233,3 +237,16 @@ def test_pattern_matches(modname: str, pattern: str, expected: bool) -> None:
 def test_module_files_expands_wildcards(tmp_path: Path) -> None:
     write_project(tmp_path, {"d/case/views.py": "", "d/case/service.py": "", "d/x/y/views.py": ""})
     assert [name for name, _ in module_files(tmp_path, ("d.**.views",))] == ["d.case.views", "d.x.y.views"]
+
+
+def test_contract_messages_of_indirect_imports_use_the_same_words(shop: Path) -> None:
+    # shop.domain.notify -> shop.helpers (no layer) -> fastapi: only the import graph sees it
+    (shop / "shop/helpers.py").write_text('"""Helpers."""\nfrom fastapi import HTTPException\n', encoding="utf-8")
+    (shop / "shop/domain/notify.py").write_text('"""Notify."""\nimport shop.helpers\n', encoding="utf-8")
+    out = io.StringIO()
+    main(["check", str(shop), "--format", "json", "-q", "-j", "1"], stdout=out, stderr=io.StringIO())
+    findings = json.loads(out.getvalue())["findings"]
+    assert not [f for f in findings if f["code"].startswith("PXL9")], findings
+    [indirect] = [f for f in findings if f["code"] == "PXL105" and "indirect import" in f["message"]]
+    assert "shop.domain.notify -> shop.helpers -> fastapi" in indirect["message"]
+    assert "raise a domain exception (shop.common.errors)" in indirect["message"]

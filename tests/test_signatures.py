@@ -100,9 +100,25 @@ def test_untrusted_decorators_have_no_signature() -> None:
     def replaces(function):
         return lambda: None
 
+    def adds_attempts(function):
+        @functools.wraps(function)
+        def wrapper(*args, attempts=3, **kwargs):
+            return function(*args, **kwargs)
+        return wrapper
+
+    def keeps_method(function):
+        @functools.wraps(function)
+        def wrapper(self, *args, **kwargs):
+            return function(self, *args, **kwargs)
+        return wrapper
+
     class C:
         @keeps
         def kept(self, a): ...
+        @keeps_method
+        def kept_method(self, a): ...
+        @adds_attempts
+        def with_attempts(self, a): ...
         @replaces
         def replaced(self, a): ...
         @retry(3)
@@ -114,7 +130,9 @@ def test_untrusted_decorators_have_no_signature() -> None:
     """
     assert signature_of(_function(source, "kept"), bound=True) is not None
     assert signature_of(_function(source, "cached"), bound=True) is not None
-    for name in ("replaced", "retried", "prop"):
+    assert signature_of(_function(source, "kept_method"), bound=True) is not None
+    # functools.wraps, but the wrapper takes a parameter of its own: the signature changes
+    for name in ("replaced", "retried", "prop", "with_attempts"):
         assert signature_of(_function(source, name), bound=True) is None, name
 
 

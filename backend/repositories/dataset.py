@@ -37,6 +37,12 @@ class DatasetRepository(BaseRepository[Dataset]):
         result = await self.session.execute(query)
         return result.scalars().all()
 
+    async def list_with_status(self, status: DatasetStatus) -> Sequence[Dataset]:
+        """Return every dataset in ``status``, oldest first."""
+        query = select(Dataset).where(Dataset.status == status).order_by(Dataset.id)
+        result = await self.session.execute(query)
+        return result.scalars().all()
+
     async def list_inactive_since(self, cutoff: datetime) -> Sequence[Dataset]:
         """Return datasets not archived yet and not updated since ``cutoff``."""
         query = (

@@ -139,6 +139,12 @@ class CrawlJobService(BaseService):
         for job in interrupted:
             self.log_operation("recover_interrupted_job", job_id=job.id)
             await self._finish(job, CrawlJobStatus.FAILED, 0, 0, 0, INTERRUPTED_REASON)
+        # A crash between marking the dataset and the job leaves a dataset "crawling" alone.
+        for dataset in await self.dataset_repo.list_with_status(DatasetStatus.CRAWLING):
+            image_count = await self.image_repo.count_for_dataset(dataset.id)
+            await self.dataset_repo.update(
+                dataset, status=DatasetStatus.READY, image_count=image_count
+            )
         return len(interrupted)
 
     async def cancel_job(self, user_id: int, job_id: int) -> CrawlJob:

@@ -315,14 +315,33 @@ def _signature(files: dict[str, Path]) -> tuple[tuple[str, int, int], ...]:
 # --- the index -------------------------------------------------------------------------------
 
 
-def _mount_calls(tree: ast.Module) -> Iterator[ast.Call]:
+_Function = ast.FunctionDef | ast.AsyncFunctionDef
+
+
+def _mount_calls(tree: ast.Module) -> Iterator[tuple[ast.Call, _Function | None]]:
+    """Every ``x.include_router(...)``/``x.mount(...)`` call, with the function it is in (the
+    innermost), if any: an app factory (``def create_app(): app = FastAPI(...)``)."""
+    enclosing: dict[int, _Function] = {}
+    for node in ast.walk(tree):  # breadth first: inner functions come later and win
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for inner in ast.walk(node):
+                enclosing[id(inner)] = node
     for node in ast.walk(tree):
         if (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
             and node.func.attr in ("include_router", "mount")
         ):
-            yield node
+            yield node, enclosing.get(id(node))
+
+
+def _local_call(function: _Function, name: str) -> ast.Call | None:
+    """The call a function-local ``name`` is bound to (``app = FastAPI(...)``), if it is one."""
+    found: ast.Call | None = None
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
+            found = node.value if isinstance(node.value, ast.Call) else None
+    return found
 
 
 def _child_of(call: ast.Call) -> tuple[ast.expr | None, ast.expr | None]:
@@ -348,12 +367,21 @@ def _build(root: Path, files: dict[str, Path]) -> ApplicationIndex:
         tree = project.tree(modname)
         if tree is None:
             continue
-        for call in _mount_calls(tree):
-            parent = project.reference(modname, call.func.value)  # type: ignore[attr-defined]
+        for call, function in _mount_calls(tree):
+            parent_expr = call.func.value  # type: ignore[attr-defined]
+            local = None
+            if function is not None and isinstance(parent_expr, ast.Name):
+                local = _local_call(function, parent_expr.id)
+            if local is not None and function is not None and isinstance(parent_expr, ast.Name):
+                parent: RouterId | None = (modname, f"{function.name}.<locals>.{parent_expr.id}")
+            else:
+                parent = project.reference(modname, parent_expr)
             child_expr, path_expr = _child_of(call)
             child = project.reference(modname, child_expr) if child_expr is not None else None
             if parent is None or child is None or not parent[1] or not child[1]:
                 continue
+            if local is not None and parent not in index.parents:
+                index.parents[parent] = call_settings(local, is_app=_spelled(local.func) == "FastAPI")
             kind = "include" if call.func.attr == "include_router" else "mount"  # type: ignore[attr-defined]
             settings = call_settings(call, prefix_arg=path_expr) if kind == "mount" else call_settings(call)
             if kind == "mount":  # a mount passes a path only: the sub-app keeps its own settings

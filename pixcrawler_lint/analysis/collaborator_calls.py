@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import keyword
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -28,6 +29,8 @@ from pixcrawler_lint.analysis.collaborators import (
 from pixcrawler_lint.analysis.inference import infer_one
 from pixcrawler_lint.analysis.origins import library_name
 from pixcrawler_lint.analysis.project_inference import infer_project
+from pixcrawler_lint.analysis.resolution.accessors import is_accessor
+from pixcrawler_lint.analysis.resolution.bindings import parameter_annotation
 from pixcrawler_lint.analysis.resolution.module_functions import is_layer_function, module_function
 from pixcrawler_lint.analysis.signatures import (
     CallShape,
@@ -63,6 +66,8 @@ _HANDOFF_IMPORTS = {
 }
 _ID_SUFFIXES = ("_id", "_uuid", "_pk")
 _ID_NAMES = frozenset({"id", "pk", "uuid"})
+# Annotations under which a parameter may be given an id.
+_ID_TYPES = frozenset({"int", "str", "UUID"})
 
 
 @dataclass(frozen=True)
@@ -115,8 +120,8 @@ def _public_methods(cls: nodes.ClassDef) -> list[str]:
         for name, definitions in klass.locals.items():
             if name.startswith("_") or name in names:
                 continue
-            if any(isinstance(d, nodes.FunctionDef) for d in definitions):
-                names.append(name)
+            if any(isinstance(d, nodes.FunctionDef) and not is_accessor(d) for d in definitions):
+                names.append(name)  # a @property is not a method to suggest calling
     return names
 
 
@@ -163,15 +168,27 @@ def _is_house_update(signature: Signature) -> bool:
     )
 
 
-def _is_house_delete(signature: Signature) -> bool:
-    """``delete(self, instance)`` — not an override such as ``delete(self, project_id)``."""
+def _is_house_delete(signature: Signature, function: nodes.FunctionDef) -> bool:
+    """``delete(self, instance)`` — not an override such as ``delete(self, project_id)``, nor one
+    whose parameter is annotated to take an id (``delete(self, target: int | Project)``)."""
     positional = signature.positional
     return (
         len(positional) == 1
         and not positional[0].has_default
         and not _is_id_name(positional[0].name)
         and signature.var_positional is None
+        and not _annotated_as_id(function, positional[0].name)
     )
+
+
+def _annotated_as_id(function: nodes.FunctionDef, parameter: str) -> bool:
+    _, annotation = parameter_annotation(function.args, parameter)
+    if annotation is None:
+        return False
+    spelled = {syntactic_base_name(n) for n in annotation.nodes_of_class((nodes.Name, nodes.Attribute))}
+    if isinstance(annotation, nodes.Const) and isinstance(annotation.value, str):
+        spelled |= set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", annotation.value))
+    return bool(spelled & _ID_TYPES)
 
 
 def _receiver_source(call: nodes.Call) -> str:
@@ -240,7 +257,8 @@ def _delete_verdict(call: nodes.Call, cls: nodes.ClassDef, signature: Signature,
     receiver = _receiver_source(call)
     loader = next((name for name in ("get_by_id", "get") if lookup_member(cls, name).function is not None), None)
     awaiting = "await " if is_async else ""
-    load = f"{awaiting}{receiver}.{loader}({given.as_string()})" if loader else f"the {parameter} for {given.as_string()}"
+    spelled = given.as_string()
+    load = f"{awaiting}{receiver}.{loader}({spelled})" if loader else f"the {parameter} for {spelled}"
     return CallVerdict(
         "PXL406", call,
         {"given": given.as_string(), "parameter": parameter, "suggestion": f"{parameter} = {load}, then "
@@ -303,7 +321,7 @@ def _method_verdict(call: nodes.Call, receiver: nodes.NodeNG, method: str, shape
             verdict = _update_verdict(call, bind(signature, shape))
             if verdict is not None:
                 return verdict
-        if method == "delete" and _is_house_delete(signature):
+        if method == "delete" and _is_house_delete(signature, function):
             verdict = _delete_verdict(call, cls, signature, isinstance(function, nodes.AsyncFunctionDef))
             if verdict is not None:
                 return verdict
@@ -370,7 +388,7 @@ def _module_function_verdict(call: nodes.Call, ctx: ModuleContext) -> CallVerdic
     """``crud.create_item(...)`` / ``create_item(...)``: a project function of the services or
     repositories layer, bound to its real signature (untrusted decorators: no signature)."""
     function = module_function(call.func)
-    if function is None or not is_layer_function(function, ctx.config):
+    if function is None or not is_layer_function(function, ctx.architecture):
         return None
     shape = CallShape.of(call)
     signature = signature_of(function, bound=False)

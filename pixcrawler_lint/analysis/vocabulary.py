@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import fnmatch
+import functools
 import threading
 from collections import Counter
 from collections.abc import Iterable
@@ -29,12 +30,12 @@ from pixcrawler_lint.context import ModuleContext
 
 __all__ = [
     "DependencyAlias", "Vocabulary", "vocabulary", "dependency_aliases", "is_pixcrawler_layout", "module_files",
-    "pattern_matches",
+    "pattern_matches", "breach_words",
 ]
 
 # The keys that say where things are: all at their defaults means the PixCrawler layout.
 _LAYOUT_KEYS: tuple[str, ...] = (
-    "api", "services", "repositories", "models", "composition_roots", "types_modules",
+    "api", "services", "repositories", "models", "composition_roots", "types_modules", "layers",
 )
 _DEPENDENCY_MARKERS = frozenset({"Depends", "Security"})
 _DEFAULT_SUFFIX = "Dep"  # FastAPI's own docs spell aliases SessionDep, TokenDep
@@ -314,8 +315,8 @@ def _build(root: Path, config: Config) -> Vocabulary:
         current_user=_current_user(aliases, config),
         exceptions_module=_exceptions_module(root, config, layer_modules),
         crawler_home=_PIXCRAWLER_CRAWLER_HOME if (root / _PIXCRAWLER_CRAWLER_HOME / "__init__.py").is_file() else None,
-        has_services=bool(services),
-        has_repositories=bool(repositories),
+        has_services=bool(services) and "services" in config.layers,
+        has_repositories=bool(repositories) and "repositories" in config.layers,
         pixcrawler=False,
         excluded_targets=frozenset((*config.session_types, *config.admin_aliases)),
     )
@@ -360,6 +361,31 @@ def _vocabulary(ctx: ModuleContext) -> Vocabulary:
         return words
     except Exception:  # pylint: disable=broad-exception-caught  # words are a nicety, never a crash
         return _build_without_tree(config)
+
+
+def breach_words(config: Config) -> dict[str, str]:
+    """The project words of the import-rule messages (PXL104, PXL105) for a front end without a
+    module at hand (the import contracts): the project is found from the ``pyproject.toml``
+    directory and its ``source-roots``."""
+    if is_pixcrawler_layout(config):
+        words = _PIXCRAWLER
+    else:
+        words = _project_words(config)
+    return {"exceptions": words.exception_hint(), **words.crawler_words()}
+
+
+@functools.lru_cache(maxsize=32)
+def _project_words(config: Config) -> Vocabulary:
+    if config.source is None:
+        return _build_without_tree(config)
+    base = config.source.parent
+    for root in (*(base / entry for entry in config.source_roots), base):
+        try:
+            if module_files(root, (*config.api, *config.services)):
+                return _build(root, config)
+        except Exception:  # pylint: disable=broad-exception-caught  # words are a nicety, never a crash
+            break
+    return _build_without_tree(config)
 
 
 def _build_without_tree(config: Config) -> Vocabulary:

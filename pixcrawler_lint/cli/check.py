@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -9,8 +11,9 @@ from pathlib import Path
 from typing import TextIO
 
 from pixcrawler_lint.cli.baseline import Baseline, compare
+from pixcrawler_lint.cli.cache import ProjectCache
 from pixcrawler_lint.cli.contracts_hook import contract_findings
-from pixcrawler_lint.cli.diff import changed_lines
+from pixcrawler_lint.cli.diff import base_checkout, changed_lines, repository_top
 from pixcrawler_lint.cli.discovery import discover, group_by_project_root
 from pixcrawler_lint.cli.progress import Progress
 from pixcrawler_lint.cli.report import Report, display_path
@@ -19,7 +22,8 @@ from pixcrawler_lint.cli.suppression import Pragmas, parse_pragmas
 from pixcrawler_lint.architecture.misconfiguration import misconfiguration_warnings
 from pixcrawler_lint.architecture.model import architecture_of
 from pixcrawler_lint.architecture.selection import CommandLine
-from pixcrawler_lint.config import Config, config_for_path
+from pixcrawler_lint.cli.sources import SourceCache
+from pixcrawler_lint.config import Config, ConfigError, config_for_path
 from pixcrawler_lint.findings import Finding
 from pixcrawler_lint.modules import ParseError, locate_module, read_source
 from pixcrawler_lint.python_version import notice_once
@@ -45,6 +49,7 @@ class CheckOptions:
     diff: str | None = None
     quiet: bool = False
     strict_config: bool = False
+    cache: bool = False  # the CLI turns it on unless --no-cache
     cwd: Path = field(default_factory=Path.cwd)
 
 
@@ -57,6 +62,7 @@ class Collected:
     skipped: list[tuple[str, str]]
     suppressed: int
     config_warnings: list[str] = field(default_factory=list)
+    cached: int = 0  # files whose results came from the cache
 
 
 def _wanted(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
@@ -120,24 +126,32 @@ def collect_findings(options: CheckOptions, stderr: TextIO = sys.stderr) -> Coll
     """
     files = discover(options.paths, options.exclude)
     warnings = _validate_configuration(files)
-    for members in group_by_project_root(files).values():
+    for members in group_by_project_root(files).values():  # before the work: say it even if it crashes
         notice = notice_once(members[0])
         if notice is not None:
             stderr.write(f"pixcrawler-lint: warning: {notice}\n")
     checked = [rule.code for rule in all_rules() if _wanted(rule.code, options.select, options.ignore)]
     command_line = CommandLine(tuple(options.select), tuple(options.ignore))
+    groups = group_by_project_root(files)
+    caches = (
+        {root: ProjectCache(root, members, [repr(command_line)]) for root, members in groups.items()}
+        if options.cache else {}
+    )
     progress = Progress(len(files), stderr, enabled=not options.quiet)
     try:
         results = lint_files(
             files, options.jobs, on_done=lambda _result: progress.advance(), command_line=command_line,
+            caches=caches,
         )
     finally:
         progress.close()
     by_path: dict[str, FileResult] = {result.path: result for result in results}
     raw: list[Finding] = [f for result in results for f in result.findings]
     if options.contracts:
-        raw += contract_findings(group_by_project_root(files))
-    raw = [f for f in raw if _enabled(f, command_line)]
+        raw += contract_findings(groups, caches)
+    # A file that does not parse fails the gate under any --select, unless PXL903 is ignored.
+    syntax_line = CommandLine((), tuple(options.ignore))
+    raw = [f for f in raw if _enabled(f, syntax_line if f.code == SyntaxErrorRule.code else command_line)]
 
     per_file: dict[str, list[Finding]] = {}
     for finding in raw:
@@ -159,7 +173,7 @@ def collect_findings(options: CheckOptions, stderr: TextIO = sys.stderr) -> Coll
     # With PXL903 deselected, files that do not parse are only warned about (the old behaviour).
     reported = _wanted(SyntaxErrorRule.code, options.select, options.ignore)
     skipped = [] if reported else [(display_path(r.path, options.cwd), r.skipped) for r in results if r.skipped]
-    return Collected(sorted(set(kept)), files, skipped, suppressed, warnings)
+    return Collected(sorted(set(kept)), files, skipped, suppressed, warnings, sum(1 for r in results if r.cached))
 
 
 def run_check(options: CheckOptions, stderr: TextIO = sys.stderr) -> Report:
@@ -168,7 +182,8 @@ def run_check(options: CheckOptions, stderr: TextIO = sys.stderr) -> Report:
     changed = changed_lines(options.diff, options.cwd) if options.diff is not None else None
     collected = collect_findings(options, stderr)
     report = Report(collected.findings, options.cwd, files=len(collected.files), skipped=collected.skipped,
-                    suppressed=collected.suppressed, config_warnings=collected.config_warnings)
+                    suppressed=collected.suppressed, config_warnings=collected.config_warnings,
+                    cached=collected.cached)
     findings = collected.findings
     if baseline is not None and options.baseline is not None:
         comparison = compare(
@@ -176,16 +191,57 @@ def run_check(options: CheckOptions, stderr: TextIO = sys.stderr) -> Report:
             {str(path) for path in collected.files},
         )
         report.baselined = len(findings) - len(comparison.new)
+        new = set(comparison.new)
+        report.baselined_findings = [f for f in findings if f not in new]
         report.fixed = comparison.fixed
         findings = comparison.new
-    if changed is not None:
-        findings = [f for f in findings if _on_changed_line(f, changed)]
+    if changed is not None and options.diff is not None:
+        caused = _new_since(options, collected.findings, report, stderr)
+        findings = [f for f in findings if _on_changed_line(f, changed) or f in caused]
+        report.baselined_findings = [f for f in report.baselined_findings if _on_changed_line(f, changed)]
     report.findings = findings
     return report
 
 
+def _new_since(options: CheckOptions, current: list[Finding], report: Report, stderr: TextIO) -> set[Finding]:
+    """The findings of ``current`` whose baseline key the base revision does not have: what the
+    change caused anywhere, also in files it did not touch (compared as ``--baseline`` does)."""
+    assert options.diff is not None
+    top = repository_top(options.cwd)
+    with base_checkout(options.diff, options.cwd, keep=options.cache) as base:
+        paths = []
+        for raw in options.paths:
+            absolute = (options.cwd / raw).resolve()
+            try:
+                mapped = base / absolute.relative_to(top)
+            except ValueError:
+                continue  # outside the repository: nothing to compare with
+            if mapped.exists():
+                paths.append(str(mapped))
+        if not paths:
+            return set(current)
+        try:
+            cwd = base / options.cwd.resolve().relative_to(top)
+        except ValueError:
+            cwd = base
+        base_options = dataclasses.replace(options, paths=paths, cwd=cwd, diff=None, baseline=None, quiet=True)
+        try:
+            before = collect_findings(base_options, io.StringIO())
+        except ConfigError as exc:
+            stderr.write(f"pixcrawler-lint: warning: cannot lint {options.diff} ({exc}); "
+                         "reporting only findings on changed lines\n")
+            return set()
+        sources = SourceCache()
+        baseline = Baseline.from_findings(before.findings, base, sources)
+    comparison = compare(current, baseline, top, report.sources, set())
+    return set(comparison.new)
+
+
 def _on_changed_line(finding: Finding, changed: dict[Path, set[int] | None]) -> bool:
-    path = Path(finding.path).resolve()
+    try:
+        path = Path(finding.path).resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        path = Path(finding.path).absolute()
     if path not in changed:
         return False
     lines = changed[path]

@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pixcrawler_lint.cli.cache import ProjectCache
 from pixcrawler_lint.config import ConfigError, config_for_path
 from pixcrawler_lint.engine import internal_error
 from pixcrawler_lint.findings import Finding, Severity
@@ -114,10 +115,22 @@ def _module_file(root: Path, modname: str) -> Path | None:
     return None
 
 
-def contract_findings(groups: Mapping[Path, Sequence[Path]]) -> list[Finding]:
-    """Contract findings of every project root in ``groups`` (root → its linted files)."""
+def contract_findings(
+    groups: Mapping[Path, Sequence[Path]], caches: Mapping[Path, ProjectCache] | None = None,
+) -> list[Finding]:
+    """Contract findings of every project root in ``groups`` (root → its linted files).
+
+    With ``caches``, a root none of whose files changed since the last run reuses its findings.
+    """
     found: list[Finding] = []
     for root, files in groups.items():
-        if files:
-            found += _root_findings(root, files)
+        if not files:
+            continue
+        cache = caches.get(root) if caches else None
+        cached = cache.load_contracts(files) if cache is not None else None
+        if cached is None:
+            cached = _root_findings(root, files)
+            if cache is not None and not any(f.code == "PXL900" for f in cached):
+                cache.store_contracts(files, cached)
+        found += cached
     return found

@@ -1,12 +1,24 @@
-"""Changed-lines mode: which lines of which files changed since a git revision."""
+"""``--diff REV``: which lines changed since a git revision, and the revision checked out beside.
+
+The base revision is checked out with ``git worktree add --detach`` so that ``check`` can lint
+it too and report findings that the change caused in *other* files (a deleted factory, a
+changed signature). With the cache on, the checkout sits in
+``.pixcrawler_lint_cache/worktrees/<commit>`` at the repository top and is kept, so a second
+run against the same base reuses both the checkout and its cached findings; with
+``--no-cache`` it is a temporary folder removed afterwards.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import re
+import shutil
 import subprocess
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["DiffError", "changed_lines", "parse_unified_diff"]
+__all__ = ["DiffError", "changed_lines", "parse_unified_diff", "repository_top", "base_checkout"]
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(?P<start>\d+)(?:,(?P<count>\d+))? @@")
 
@@ -75,3 +87,48 @@ def changed_lines(revision: str, cwd: Path) -> dict[Path, set[int] | None]:
         if name:
             result[(top / name).resolve()] = None
     return result
+
+
+def repository_top(cwd: Path) -> Path:
+    """The top folder of the git repository holding ``cwd``; raises :class:`DiffError`."""
+    return Path(_git(["rev-parse", "--show-toplevel"], cwd).strip()).resolve()
+
+
+def _checked_out(folder: Path, commit: str) -> bool:
+    try:
+        return _git(["rev-parse", "HEAD"], folder).strip() == commit and not _git(["status", "--porcelain"], folder)
+    except DiffError:
+        return False
+
+
+@contextlib.contextmanager
+def base_checkout(revision: str, cwd: Path, keep: bool) -> Iterator[Path]:
+    """The top of a checkout of ``revision`` (a git worktree, detached); raises :class:`DiffError`."""
+    top = repository_top(cwd)
+    commit = _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], cwd).strip()
+    if keep:
+        home = top / ".pixcrawler_lint_cache" / "worktrees"
+        folder = home / commit
+        if _checked_out(folder, commit):
+            yield folder
+            return
+        home.mkdir(parents=True, exist_ok=True)
+        ignore = home.parent / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# Created by pixcrawler-lint.\n*\n", encoding="utf-8")
+        shutil.rmtree(folder, ignore_errors=True)
+        _git(["worktree", "prune"], top)
+        _git(["worktree", "add", "--detach", "--quiet", str(folder), commit], top)
+        yield folder
+        return
+    scratch = Path(tempfile.mkdtemp(prefix="pixcrawler-lint-base-"))
+    folder = scratch / "base"
+    try:
+        _git(["worktree", "add", "--detach", "--quiet", str(folder), commit], top)
+        yield folder
+    finally:
+        with contextlib.suppress(DiffError):
+            _git(["worktree", "remove", "--force", str(folder)], top)
+        shutil.rmtree(scratch, ignore_errors=True)
+        with contextlib.suppress(DiffError):
+            _git(["worktree", "prune"], top)

@@ -8,6 +8,7 @@ import json
 from pixcrawler_lint.docs import rule_markdown
 from pixcrawler_lint.fixes.catalog import fix_safety
 from pixcrawler_lint.registry import Rule, all_rules, presets_of, rule_by_code, rule_by_symbol
+from pixcrawler_lint.rules.internal.syntax_error import PYLINT_OWN_IDS
 
 __all__ = ["find_rule", "explain_text", "rules_table", "rules_json", "UnknownRule"]
 
@@ -16,9 +17,19 @@ class UnknownRule(Exception):
     """No rule has that code or symbol; the message suggests the closest ones."""
 
 
+def _rule_by_pylint_id(name: str) -> type[Rule] | None:
+    wanted = name.upper()
+    for rule in all_rules():
+        if wanted in (rule.pylint_id().upper(), PYLINT_OWN_IDS.get(rule.code, "")):
+            return rule
+    return None
+
+
 def find_rule(name: str) -> type[Rule]:
-    """The rule with code (``PXL204``, any case) or symbol (``shadowed-status-module``) ``name``."""
-    rule = rule_by_code(name.strip()) or rule_by_symbol(name.strip().lower())
+    """The rule with code (``PXL204``, any case), symbol (``shadowed-status-module``) or pylint id
+    (``E7204``; ``E0001`` is pylint's own syntax-error, PXL903) ``name``."""
+    name = name.strip()
+    rule = rule_by_code(name.upper()) or rule_by_symbol(name.lower()) or _rule_by_pylint_id(name)
     if rule is not None:
         return rule
     close = difflib.get_close_matches(name.strip().upper(), [r.code for r in all_rules()], n=2)

@@ -8,6 +8,7 @@ incomplete; ``--exit-zero`` does not hide it).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -16,12 +17,15 @@ from typing import TextIO
 
 from pixcrawler_lint import __version__
 from pixcrawler_lint.cli.baseline import DEFAULT_BASELINE, Baseline, BaselineError, BaselineKey, compare
+from pixcrawler_lint.cli.cache import CACHE_DIR
 from pixcrawler_lint.cli.check import CheckOptions, collect_findings, run_check
 from pixcrawler_lint.cli.diff import DiffError
 from pixcrawler_lint.cli.discovery import PathError
 from pixcrawler_lint.cli.explain import UnknownRule, explain_text, find_rule, rules_json, rules_table
 from pixcrawler_lint.cli.formatters import FORMATS, render
-from pixcrawler_lint.cli.formatters.text import render_concise
+from pixcrawler_lint.cli.formatters.github import step_summary
+from pixcrawler_lint.cli.formatters.statistics import render_statistics
+from pixcrawler_lint.cli.formatters.text import render_text, use_color
 from pixcrawler_lint.cli.output import OutputError, check_writable, write_atomic
 from pixcrawler_lint.cli.runner import default_jobs
 from pixcrawler_lint.cli.sources import SourceCache
@@ -82,6 +86,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="never these codes either (PXL903: skip unparseable files with a warning)")
     parser.add_argument("--no-contracts", dest="contracts", action="store_false",
                         help="do not check the whole-project import contracts")
+    parser.add_argument("--no-cache", dest="cache", action="store_false",
+                        help=f"neither read nor write the cache ({CACHE_DIR}/ beside the project)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress indicator and no notes on stderr")
     parser.add_argument("--strict-config", action="store_true",
                         help="exit 2 when a configured pattern matches no module of the project")
@@ -104,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--diff", metavar="REV", help="report only findings on lines changed since git revision REV")
     check.add_argument("--warn-unused-noqa", action="store_true", help="report `# noqa: PXL…` codes that silence nothing")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--statistics", action="store_true",
+                       help="print the number of findings per code instead of the findings (json with --format json)")
+    check.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                       help="colour text output (default auto: on a terminal unless NO_COLOR is set)")
     check.add_argument("--fix", action="store_true", help="apply the safe fixes, then report what is left")
     check.add_argument("--diff-fixes", action="store_true",
                        help="print the fixes as a unified diff without writing (exit 1 when there are any)")
@@ -135,6 +145,7 @@ def _options(args: argparse.Namespace) -> CheckOptions:
         warn_unused_noqa=getattr(args, "warn_unused_noqa", False),
         baseline=getattr(args, "baseline", None), diff=getattr(args, "diff", None), quiet=args.quiet,
         strict_config=args.strict_config,
+        cache=args.cache,
     )
 
 
@@ -158,14 +169,32 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if not args.quiet:
         for path, why in report.skipped:
             stderr.write(f"pixcrawler-lint: warning: skipped {path}: {why}\n")
-    text = render_concise(report) if args.format == "concise" else render(args.format, report)
+    stream_is_output = args.output is None
+    color = stream_is_output and use_color(args.color, stdout)
+    if args.statistics:
+        text = render_statistics(report, as_json=args.format == "json")
+    elif args.format in ("text", "concise"):
+        text = render_text(report, show_source=args.format == "text", color=color)
+    else:
+        text = render(args.format, report)
     if args.output is not None:
         write_atomic(args.output, text)
     else:
         stdout.write(text)
+    if args.format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _append_step_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), step_summary(report), stderr)
     if any(finding.code == INTERNAL_ERROR[0] for finding in report.findings):
         return EXIT_INTERNAL
     return EXIT_FINDINGS if report.findings and not args.exit_zero else EXIT_CLEAN
+
+
+def _append_step_summary(path: Path, markdown: str, stderr: TextIO) -> None:
+    """Append to the job summary; a summary that cannot be written is a warning, not a failed gate."""
+    try:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(markdown)
+    except OSError as exc:
+        stderr.write(f"pixcrawler-lint: warning: cannot write GITHUB_STEP_SUMMARY {path}: {exc.strerror or exc}\n")
 
 
 def _fix(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int | None:

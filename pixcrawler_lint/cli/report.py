@@ -37,7 +37,9 @@ class Report:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
     fixed: Counter[BaselineKey] | None = None  # None: no baseline given
     baselined: int = 0  # findings hidden because the baseline holds them
+    baselined_findings: list[Finding] = field(default_factory=list)  # those findings (SARIF marks them)
     suppressed: int = 0  # findings hidden by noqa / pylint: disable
+    cached: int = 0  # files whose findings came from .pixcrawler_lint_cache/ (not linted again)
     config_warnings: list[str] = field(default_factory=list)  # patterns that match no module
 
     def display(self, finding: Finding) -> str:

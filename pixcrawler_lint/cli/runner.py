@@ -12,18 +12,19 @@ import multiprocessing
 import multiprocessing.context
 import os
 import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pixcrawler_lint.cli.cache import ProjectCache, pragmas_from_json, recording
 from pixcrawler_lint.architecture.selection import CommandLine
 from pixcrawler_lint.cli.discovery import group_by_project_root
 from pixcrawler_lint.cli.suppression import Pragmas, parse_pragmas
 from pixcrawler_lint.engine import internal_error, lint_source
 from pixcrawler_lint.findings import Finding
-from pixcrawler_lint.modules import ParseError, activate_project_root, read_source
+from pixcrawler_lint.modules import ParseError, activate_project_root, forget_project_root, read_source
 from pixcrawler_lint.registry import Rule, all_rules
 from pixcrawler_lint.rules.internal.syntax_error import syntax_error_finding
 
@@ -45,6 +46,8 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     pragmas: Pragmas = field(default_factory=Pragmas)
     skipped: str | None = None  # e.g. "syntax error at line 3: invalid syntax"
+    loaded: list[str] = field(default_factory=list)  # files astroid loaded for it (the cache's dependencies)
+    cached: bool = False  # taken from the cache, not linted
 
 
 def default_jobs() -> int:
@@ -64,7 +67,15 @@ def _rules(codes: Sequence[str] | None) -> list[type[Rule]] | None:
 
 def lint_one(path: Path, codes: Sequence[str] | None = None, command_line: CommandLine | None = None) -> FileResult:
     """Lint one file with the rules of ``codes`` (None: all) that its configuration enables
-    (``command_line`` overrides it); never raises (a crash is PXL900)."""
+    (``command_line`` overrides it); never raises (a crash is PXL900). ``loaded`` records the
+    project modules astroid handed out meanwhile (the cache's dependencies)."""
+    with recording() as loaded:
+        result = _lint_one(path, codes, command_line)
+    result.loaded = sorted(loaded)
+    return result
+
+
+def _lint_one(path: Path, codes: Sequence[str] | None, command_line: CommandLine | None) -> FileResult:
     name = str(path)
     try:
         source = read_source(path)
@@ -123,21 +134,46 @@ def lint_files(
     on_done: Callable[[FileResult], None] | None = None,
     codes: Sequence[str] | None = None,
     command_line: CommandLine | None = None,
+    caches: Mapping[Path, ProjectCache] | None = None,
 ) -> list[FileResult]:
     """Lint ``files`` with ``jobs`` processes (1: in this process); results in input order.
 
     ``codes`` limits the rules that run (None: every rule); each file's configuration then
-    selects among them, with ``command_line`` (``--select`` / ``--ignore``) on top.
+    selects among them, with ``command_line`` (``--select`` / ``--ignore``) on top. With
+    ``caches`` (one per project root, :mod:`pixcrawler_lint.cli.cache`) the results of
+    unchanged files come from the cache and only the others are linted.
     """
+    forget_project_root()  # files may have changed since an earlier run in this process
     groups = group_by_project_root(files)
     results: dict[str, FileResult] = {}
+    owners: dict[str, ProjectCache] = {}
+    for root, members in list(groups.items()):
+        project_cache = caches.get(root) if caches else None
+        if project_cache is None:
+            continue
+        todo = []
+        for path in members:
+            hit = project_cache.load(path)
+            if hit is None:
+                todo.append(path)
+                owners[str(path)] = project_cache
+            else:
+                results[str(path)] = FileResult(str(path), hit[0], pragmas_from_json(hit[1]), cached=True)
+                if on_done is not None:
+                    on_done(results[str(path)])
+        groups[root] = todo
+    groups = {root: members for root, members in groups.items() if members}
+    pending = sum(len(members) for members in groups.values())
 
     def done(result: FileResult) -> None:
         results[result.path] = result
         if on_done is not None:
             on_done(result)
+        owner = owners.get(result.path)
+        if owner is not None and not any(f.code == "PXL900" for f in result.findings):
+            owner.store(Path(result.path), result.findings, result.pragmas, result.loaded)
 
-    if jobs <= 1 or len(files) < _MIN_FILES_FOR_POOL:
+    if jobs <= 1 or pending < _MIN_FILES_FOR_POOL:
         for root, members in groups.items():
             for result in _lint_chunk(root, members, codes, command_line):
                 done(result)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from grimp import ImportGraph
 
 from pixcrawler_lint.analysis.layer_policy import import_breaches
+from pixcrawler_lint.analysis.vocabulary import breach_words
 from pixcrawler_lint.architecture.model import architecture_of
 from pixcrawler_lint.config import Config
 from pixcrawler_lint.layers import Layer, classify, is_composition_root, is_types_module
@@ -191,7 +192,8 @@ def check_architecture(graph: ImportGraph, config: Config) -> list[Violation]:
                         imported=name,
                         chain=chain,
                         symbol=rule.symbol if rule else breach.code,
-                        message=_message(rule.message, breach.args) if rule else str(breach.args),
+                        message=_message(rule.message, {**breach_words(config), **breach.args})
+                        if rule else str(breach.args),
                         hint=_hint(importer, path, config),
                     )
     return sorted(violations.values())

@@ -130,7 +130,9 @@ def fix_missing_status_code(ctx: FixContext, findings: Sequence[Finding]) -> lis
             added = status_import_edit(ctx)
         except LookupError:
             continue
-        fix = _keyword_fix(ctx, finding, "status_code", f"{alias}.HTTP_201_CREATED",
+        # an action (login, cancel_...) answers 200 written out; anything else 201, as suggested
+        code = "HTTP_200_OK" if "(an action creates nothing)" in finding.message else "HTTP_201_CREATED"
+        fix = _keyword_fix(ctx, finding, "status_code", f"{alias}.{code}",
                            [added] if added is not None else [])
         if fix is not None:
             fixes.append(fix)

@@ -32,11 +32,12 @@ def run_init(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if not path.is_dir():
         raise InitError(f"{path}: not a directory")
     found = survey(path)
-    proposal = propose(found)
+    existing = find_pyproject(found.root)
+    pyproject = existing if existing is not None else found.root / "pyproject.toml"
+    proposal = propose(found, pyproject.parent)
     where = f"{len(found.modules)} modules of {', '.join(found.packages) or 'no package'} under {found.root}"
     stdout.write(render_proposal(proposal, where))
     if args.write and proposal.nothing_because is None:
-        pyproject = find_pyproject(found.root) or found.root / "pyproject.toml"
         write_proposal(proposal, pyproject)
         stderr.write(f"pixcrawler-lint: wrote [tool.pixcrawler_lint] to {pyproject}\n")
     return 0

@@ -14,12 +14,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pixcrawler_lint.analysis.vocabulary import pattern_matches
 from pixcrawler_lint.config import DEFAULT_CONFIG
 from pixcrawler_lint.init.survey import ModuleFacts, Survey
 
-__all__ = ["Proposal", "ProposedKey", "propose", "LAYER_ORDER"]
+__all__ = ["Proposal", "ProposedKey", "propose", "LAYER_ORDER", "TomlValue"]
+
+TomlValue = str | list[str] | dict[str, list[str]]
 
 LAYER_ORDER: tuple[str, ...] = ("api", "services", "repositories", "models")
 _SERVICE_LEAVES = frozenset({"service", "services", "flows", "use_cases", "usecases"})
@@ -27,6 +30,7 @@ _REPOSITORY_LEAVES = frozenset({"repository", "repositories", "crud", "repo", "r
 _MODEL_LEAVES = frozenset({"models", "model", "tables", "orm", "entities"})
 _API_PACKAGES = frozenset({"api", "web", "http", "rest", "routes", "routers", "endpoints", "views"})
 _ORM = ("sqlalchemy", "sqlmodel")
+_SERVICE_BASES = ("Service", "UseCase", "Interactor")
 _CONVENTION = 0.25  # a quarter of a layer's modules doing it: a convention, not an accident
 _MIN_REPEATS = 3
 
@@ -36,7 +40,7 @@ class ProposedKey:
     """One key of the proposal: TOML key, value and why."""
 
     key: str
-    value: str | list[str]
+    value: TomlValue
     reason: str
 
 
@@ -48,7 +52,7 @@ class Proposal:
     notes: list[str] = field(default_factory=list)
     nothing_because: str | None = None
 
-    def table(self) -> dict[str, str | list[str]]:
+    def table(self) -> dict[str, TomlValue]:
         """The proposal as a plain TOML table."""
         return {k.key: k.value for k in self.keys}
 
@@ -83,9 +87,11 @@ def _role_modules(survey: Survey) -> dict[str, list[ModuleFacts]]:
             roles["models"].append(module)
         elif module.defines_tables:
             roles["models"].append(module)
-        elif any(n.endswith("Repository") for n in class_names):
+        elif any(n.endswith(("Repository", "Store", "Dao", "DAO")) for n in class_names):
             roles["repositories"].append(module)
-        elif any(n.endswith("Service") and n != "Service" for n in class_names):
+        elif any(n.endswith("Service") and n != "Service" for n in class_names) or any(
+            base.endswith(_SERVICE_BASES) for _, bases in module.classes for base in bases
+        ):
             roles["services"].append(module)
     return roles
 
@@ -100,8 +106,9 @@ def _common_package(names: list[str]) -> str:
     return ".".join(common)
 
 
-def _patterns(modules: list[ModuleFacts], survey: Survey) -> tuple[list[str], str]:
-    """Patterns covering ``modules`` and a few words on how they were found."""
+def _patterns(modules: list[ModuleFacts], survey: Survey, others: set[str]) -> tuple[list[str], str]:
+    """Patterns covering ``modules`` and a few words on how they were found; ``others`` are the
+    modules another layer claims (a package is proposed only when none of them is inside it)."""
     names = sorted(m.name for m in modules)
     patterns: list[str] = []
     how: list[str] = []
@@ -118,14 +125,17 @@ def _patterns(modules: list[ModuleFacts], survey: Survey) -> tuple[list[str], st
         patterns.append(pattern)
         remaining -= {n for n in remaining if pattern_matches(n, pattern)}
         how.append(f"{leaf}.py in {len(holders)} packages")
-    if len(remaining) >= 2:
+    if remaining:
         package = _common_package(sorted(remaining))
-        if package.count(".") >= 1:
+        if package in remaining and len(remaining) == 1:
+            package = package.rpartition(".")[0]  # a lone module: its package, if that is all ours
+        inside = [n for n in survey.modules if pattern_matches(n, package)] if package else []
+        if package.count(".") >= 1 and not any(n in others for n in inside):
             parent, _, last = package.rpartition(".")
             if last in _API_PACKAGES and parent.rsplit(".", 1)[-1] in _API_PACKAGES:
                 package = parent
             patterns.append(package)
-            how.append(f"{len(remaining)} modules under {package}")
+            how.append(f"{len(remaining)} module{'s' if len(remaining) > 1 else ''} under {package}")
             remaining = set()
     for name in sorted(remaining):
         patterns.append(name)
@@ -156,15 +166,48 @@ def _settle(survey: Survey, layers: dict[str, list[str]], roles: dict[str, list[
     (``dispatch.service.views``: ``**.views`` and ``**.service`` both match it)."""
     role_of = {m.name: layer for layer, modules in roles.items() for m in modules}
     pinned = 0
-    for name in sorted(survey.modules):
+    for name in sorted(_known_names(survey)):
+        if any(pattern_matches(name, p) and "*" not in p for patterns in layers.values() for p in patterns):
+            continue  # named outright already (or inside a module that is)
         layer, tie = _layer_of(name, layers)
         wanted = role_of.get(name)
-        if tie or (wanted is not None and layer != wanted):
-            target = wanted or layer
-            if target is not None and name not in layers[target]:
-                layers[target].append(name)
-                pinned += 1
+        if not (tie or (wanted is not None and layer != wanted)):
+            continue
+        module, target = _pin(name, wanted or layer, layers)
+        if target is not None and module not in layers[target]:
+            layers[target].append(module)
+            pinned += 1
     return pinned
+
+
+def _known_names(survey: Survey) -> set[str]:
+    """The modules of the tree and every project name they import: an import of a namespace
+    package that the tree walk does not see (``dispatch.feedback.service.views``) is classified
+    by the linter all the same."""
+    tops = set(survey.packages)
+    names = set(survey.modules)
+    for module in survey.modules.values():
+        names.update(name for name in module.imports if name.split(".")[0] in tops)
+    return names
+
+
+_LEAF_ROLES: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset({"views", "endpoints", "routes", "routers", "api"}), "api"),
+    (_REPOSITORY_LEAVES, "repositories"),
+    (_SERVICE_LEAVES, "services"),
+    (_MODEL_LEAVES, "models"),
+)
+
+
+def _pin(name: str, fallback: str | None, layers: dict[str, list[str]]) -> tuple[str, str | None]:
+    """The module to name outright for ``name`` and its layer: the prefix of ``name`` up to its
+    last segment that names a role (``dispatch.feedback.service.views.router`` → ``…views``, api)."""
+    segments = name.split(".")
+    for index in range(len(segments) - 1, 0, -1):
+        for leaves, layer in _LEAF_ROLES:
+            if segments[index] in leaves and layer in layers:
+                return ".".join(segments[: index + 1]), layer
+    return name, fallback
 
 
 def _members(survey: Survey, layers: dict[str, list[str]], layer: str) -> list[ModuleFacts]:
@@ -179,8 +222,9 @@ def _share(modules: Iterable[ModuleFacts], test: Callable[[ModuleFacts], bool]) 
 # --- the proposal ---------------------------------------------------------------------------
 
 
-def propose(survey: Survey) -> Proposal:
-    """The configuration the tree asks for."""
+def propose(survey: Survey, base: Path | None = None) -> Proposal:
+    """The configuration the tree asks for; ``base`` is the directory of the ``pyproject.toml``
+    the paths of ``per-file-ignores`` are relative to (default: the project root)."""
     proposal = Proposal()
     if not survey.modules:
         proposal.nothing_because = f"no Python package under {survey.root}"
@@ -198,7 +242,8 @@ def propose(survey: Survey) -> Proposal:
     reasons: dict[str, str] = {}
     for layer in LAYER_ORDER:
         if roles[layer]:
-            layers[layer], how = _patterns(roles[layer], survey)
+            others = {m.name for other, modules in roles.items() if other != layer for m in modules}
+            layers[layer], how = _patterns(roles[layer], survey, others)
             reasons[layer] = how
     if "api" not in layers:
         proposal.nothing_because = "no FastAPI route (@router.get/post/...) in the tree: no api layer to check"
@@ -224,7 +269,34 @@ def propose(survey: Survey) -> Proposal:
     if allow:
         proposal.keys.append(ProposedKey("allow", [edge for edge, _ in allow], "; ".join(why for _, why in allow)))
     _wiring_keys(survey, layers, proposal)
+    _dependency_providers(survey, layers, present, base or survey.root, proposal)
     return proposal
+
+
+def _dependency_providers(
+    survey: Survey, layers: dict[str, list[str]], present: list[str], base: Path, proposal: Proposal
+) -> None:
+    """Modules below the api layer that define FastAPI dependencies (they import ``Depends``:
+    ``CurrentUser = Annotated[User, Depends(get_current_user)]`` in ``auth/service.py``) import
+    fastapi by design: PXL105 is ignored for them, by name, and every other module keeps it."""
+    if any(key.key == "allow" and "-> fastapi" in str(key.value) for key in proposal.keys):
+        return
+    providers = [
+        module for layer in present if layer != "api" for module in _members(survey, layers, layer)
+        if any(module.imports_package(f"fastapi.{name}") for name in ("Depends", "Security"))
+    ]
+    if not providers or len(providers) > 5:
+        return
+    globs: dict[str, list[str]] = {}
+    for module in sorted(providers, key=lambda m: m.name):
+        try:
+            globs[module.path.resolve().relative_to(base.resolve()).as_posix()] = ["PXL105"]
+        except ValueError:
+            return
+    proposal.keys.append(ProposedKey(
+        "per-file-ignores", globs,
+        f"they define FastAPI dependencies: {', '.join(m.name for m in providers)}",
+    ))
 
 
 def _conventions(survey: Survey, layers: dict[str, list[str]], present: list[str]) -> list[tuple[str, str]]:

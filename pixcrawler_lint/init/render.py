@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import tomlkit
-from tomlkit.items import Table
 
-from pixcrawler_lint.init.propose import Proposal
+from pixcrawler_lint.init.propose import Proposal, TomlValue
 
 __all__ = ["render_proposal", "write_proposal", "TABLE"]
 
 TABLE = "pixcrawler_lint"
 
 
-def _value(value: str | list[str]) -> str:
+def _value(value: TomlValue) -> str:
     if isinstance(value, str):
         return json.dumps(value)
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{json.dumps(key)} = {_value(item)}" for key, item in value.items()) + " }"
     return "[" + ", ".join(json.dumps(item) for item in value) + "]"
 
 
@@ -40,15 +42,21 @@ def write_proposal(proposal: Proposal, pyproject: Path) -> None:
     document = tomlkit.parse(text)
     table = tomlkit.table()
     for key in proposal.keys:
-        value = key.value if isinstance(key.value, str) else list(key.value)
+        value: Any = key.value
+        if isinstance(value, dict):
+            inline = tomlkit.inline_table()
+            inline.update({glob: list(codes) for glob, codes in value.items()})
+            value = inline
+        elif isinstance(value, list):
+            value = list(value)
         table.add(key.key, value)
         table[key.key].comment(key.reason)
+    table.add(tomlkit.nl())  # a blank line before whatever table follows
     tool = document.get("tool")
     if tool is None:
         tool = tomlkit.table(is_super_table=True)
         document.add("tool", tool)
-    if isinstance(tool, Table) and TABLE in tool:
-        tool[TABLE] = table
-    else:
-        tool.add(TABLE, table)
-    pyproject.write_text(tomlkit.dumps(document), encoding="utf-8")
+    # [tool.x] tables spread over the file come back as a proxy that takes item assignment only
+    tool[TABLE] = table
+    text = tomlkit.dumps(document)
+    pyproject.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")

@@ -52,7 +52,9 @@ def postgres_server() -> Iterator[PostgresServer]:
     """One PostgreSQL server per test process (xdist worker), stopped at the end."""
     bindir = find_bindir()
     if bindir is None:
-        _unavailable("no initdb/pg_ctl: install the `postgresql` package or set PIXCRAWLER_PG_BINDIR")
+        _unavailable(
+            "no initdb/pg_ctl: install the `postgresql` package or set PIXCRAWLER_PG_BINDIR"
+        )
     assert bindir is not None
     server = PostgresServer(bindir)
     try:

@@ -5,8 +5,8 @@ trust authentication, durability off (it is thrown away). PostgreSQL refuses to 
 root: as root the server runs as the unprivileged ``postgres`` user (Debian's package
 creates it; ``nobody`` otherwise) and its directory is handed to that user.
 
-The binaries are found through ``PIXCRAWLER_PG_BINDIR``, ``pg_ctl`` on ``PATH``, or
-``/usr/lib/postgresql/<version>/bin`` (Debian's layout).
+The binaries are found through ``PIXCRAWLER_PG_BINDIR`` (then the only place looked at),
+else ``pg_ctl`` on ``PATH`` or ``/usr/lib/postgresql/<version>/bin`` (Debian's layout).
 """
 
 from __future__ import annotations
@@ -32,17 +32,24 @@ class PostgresUnavailable(RuntimeError):
 
 
 def find_bindir() -> Path | None:
-    """Return the directory holding ``initdb`` and ``pg_ctl``, or ``None``."""
+    """Return the directory holding ``initdb`` and ``pg_ctl``, or ``None``.
+
+    ``PIXCRAWLER_PG_BINDIR``, when set, is the only place looked at.
+    """
     configured = os.environ.get("PIXCRAWLER_PG_BINDIR")
-    candidates: list[Path] = [Path(configured)] if configured else []
-    on_path = shutil.which("pg_ctl")
-    if on_path:
-        candidates.append(Path(on_path).resolve().parent)
+    if configured:
+        candidates = [Path(configured)]
+    else:
+        candidates = []
+        on_path = shutil.which("pg_ctl")
+        if on_path:
+            candidates.append(Path(on_path).resolve().parent)
 
-    def version(path: Path) -> tuple[int, ...]:
-        return tuple(int(part) for part in path.parent.name.split(".") if part.isdigit())
+        def version(path: Path) -> tuple[int, ...]:
+            return tuple(int(part) for part in path.parent.name.split(".") if part.isdigit())
 
-    candidates += sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=version, reverse=True)
+        debian = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=version, reverse=True)
+        candidates += debian
     for candidate in candidates:
         if (candidate / "pg_ctl").is_file() and (candidate / "initdb").is_file():
             return candidate
@@ -88,8 +95,11 @@ class PostgresServer:
         """Run a PostgreSQL program (as the unprivileged user when we are root)."""
         kwargs: dict[str, object] = {}
         if self._account is not None:
-            kwargs = {"user": self._account.pw_uid, "group": self._account.pw_gid,
-                      "extra_groups": []}
+            kwargs = {
+                "user": self._account.pw_uid,
+                "group": self._account.pw_gid,
+                "extra_groups": [],
+            }
         result = subprocess.run(
             [str(self.bindir / args[0]), *args[1:]],
             cwd=self.root,
@@ -121,20 +131,38 @@ class PostgresServer:
             os.chown(self.root, self._account.pw_uid, self._account.pw_gid)
         self.root.chmod(0o700)
         self._run(
-            "initdb", "-D", str(self.data_dir), "-U", SUPERUSER, "--auth=trust",
-            "--encoding=UTF8", "--locale=C", "--no-sync",
+            "initdb",
+            "-D",
+            str(self.data_dir),
+            "-U",
+            SUPERUSER,
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--locale=C",
+            "--no-sync",
         )
         options = (
             f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=50"
         )
         self._run(
-            "pg_ctl", "-D", str(self.data_dir), "-l", str(self.log_file), "-o", options,
-            "-w", "-t", str(START_TIMEOUT), "start",
+            "pg_ctl",
+            "-D",
+            str(self.data_dir),
+            "-l",
+            str(self.log_file),
+            "-o",
+            options,
+            "-w",
+            "-t",
+            str(START_TIMEOUT),
+            "start",
         )
         deadline = time.monotonic() + START_TIMEOUT
-        while self._run("pg_isready", "-h", "127.0.0.1", "-p", str(self.port),
-                        check=False).returncode != 0:
+        while (
+            self._run("pg_isready", "-h", "127.0.0.1", "-p", str(self.port), check=False).returncode
+            != 0
+        ):
             if time.monotonic() > deadline:
                 raise PostgresUnavailable("the server did not accept connections" + self.log_tail())
             time.sleep(0.1)
@@ -143,8 +171,9 @@ class PostgresServer:
     def stop(self) -> None:
         """Stop the server and delete its directory."""
         if self.data_dir.exists():
-            self._run("pg_ctl", "-D", str(self.data_dir), "-m", "immediate", "-w", "stop",
-                      check=False)
+            self._run(
+                "pg_ctl", "-D", str(self.data_dir), "-m", "immediate", "-w", "stop", check=False
+            )
         shutil.rmtree(self.root, ignore_errors=True)
 
     def _client(self, program: str, *args: str) -> None:

@@ -6,7 +6,6 @@ against a local image server, and sees the images stored and the job completed.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import httpx
 import pytest

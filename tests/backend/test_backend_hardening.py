@@ -70,7 +70,9 @@ async def _crawl(
         "/api/v1/crawl-jobs", json={"dataset_id": dataset_id, "urls": urls}, headers=account.headers
     )
     assert job.status_code == 201, job.text
-    started = await client.post(f"/api/v1/crawl-jobs/{job.json()['id']}/start", headers=account.headers)
+    started = await client.post(
+        f"/api/v1/crawl-jobs/{job.json()['id']}/start", headers=account.headers
+    )
     assert started.status_code == 202, started.text
     finished = await client.get(f"/api/v1/crawl-jobs/{job.json()['id']}", headers=account.headers)
     body: dict[str, Any] = finished.json()
@@ -193,8 +195,11 @@ async def test_deleting_a_dataset_removes_its_images_from_disk(
     deleted = await client.delete(f"/api/v1/datasets/{drop['id']}", headers=user.headers)
     assert deleted.status_code == 204
     assert not drop_dir.exists()
-    left = sorted(path.relative_to(settings.storage_dir).as_posix()
-                  for path in settings.storage_dir.rglob("*") if path.is_file())
+    left = sorted(
+        path.relative_to(settings.storage_dir).as_posix()
+        for path in settings.storage_dir.rglob("*")
+        if path.is_file()
+    )
     assert len(left) == 2 and all(p.startswith(f"dataset_{keep['id']}/") for p in left), left
     images = await client.get(f"/api/v1/datasets/{keep['id']}/images", headers=user.headers)
     assert all((settings.storage_dir / image["storage_path"]).is_file() for image in images.json())
@@ -226,7 +231,11 @@ async def test_failure_reasons_carry_no_python_object_reprs(
         client,
         user,
         dataset["id"],
-        [image_server.url("/notes.txt"), image_server.url("/broken.png"), "http://127.0.0.1:1/x.png"],
+        [
+            image_server.url("/notes.txt"),
+            image_server.url("/broken.png"),
+            "http://127.0.0.1:1/x.png",
+        ],
     )
     message = job["error_message"]
     assert "not a decodable image" in message and "ConnectError" in message
@@ -262,7 +271,11 @@ async def test_names_that_are_only_whitespace_are_rejected(
         ("POST", "/api/v1/datasets", {"project_id": project_id, "name": name}),
         ("POST", "/api/v1/api-keys", {"name": name}),
         ("POST", "/api/v1/policies/archival", {"name": name, "days_inactive": 1}),
-        ("POST", "/api/v1/policies/cleanup", {"name": name, "target": "activity_logs", "days_old": 1}),
+        (
+            "POST",
+            "/api/v1/policies/cleanup",
+            {"name": name, "target": "activity_logs", "days_old": 1},
+        ),
         ("PATCH", "/api/v1/users/me", {"full_name": name}),
         ("POST", "/api/v1/users", {"email": "blank@example.com", "full_name": name}),
     ]
@@ -287,7 +300,11 @@ async def test_a_recrawl_reports_what_was_really_stored(
         client, user, dataset["id"], [image_server.url("/red.png"), image_server.url("/blue.png")]
     )
     assert again["status"] == "completed"
-    assert (again["downloaded_images"], again["duplicate_images"], again["failed_urls"]) == (1, 1, 0)
+    assert (again["downloaded_images"], again["duplicate_images"], again["failed_urls"]) == (
+        1,
+        1,
+        0,
+    )
     notifications = (await client.get("/api/v1/notifications", headers=user.headers)).json()
     assert notifications[0]["message"].startswith(
         "1 new image(s) stored, 1 already in the dataset, 0 URL(s) failed."
@@ -314,11 +331,14 @@ async def test_list_endpoints_return_the_total_count(
 
     projects = page.json()
     await client.post(
-        "/api/v1/datasets", json={"project_id": projects[0]["id"], "name": "A"}, headers=user.headers
+        "/api/v1/datasets",
+        json={"project_id": projects[0]["id"], "name": "A"},
+        headers=user.headers,
     )
     for name in ("B", "C"):
         await client.post(
-            "/api/v1/datasets", json={"project_id": projects[1]["id"], "name": name},
+            "/api/v1/datasets",
+            json={"project_id": projects[1]["id"], "name": name},
             headers=user.headers,
         )
     filtered = await client.get(

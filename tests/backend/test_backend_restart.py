@@ -21,8 +21,13 @@ from typing import Any
 
 import httpx
 import pytest
-from backend_api_helpers import png_bytes
+from backend_api_helpers import Account, png_bytes
+from fastapi import FastAPI
 
+from backend.api.dependencies import recover_interrupted_crawl_jobs
+from backend.core.config import Settings
+from backend.core.enums import DatasetStatus
+from backend.models.dataset import Dataset
 from backend.services.crawl_job import INTERRUPTED_REASON
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,8 +116,16 @@ class AppProcess:
     def start(self) -> None:
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "backend.main:app", "--host", "127.0.0.1",
-                 "--port", str(self.port)],
+                [
+                    sys.executable,
+                    "-m",
+                    "uvicorn",
+                    "backend.main:app",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(self.port),
+                ],
                 cwd=self.workdir,
                 env=self.env,
                 stdout=log,
@@ -172,7 +185,9 @@ def test_a_job_killed_mid_crawl_is_failed_at_restart_and_can_run_again(
     """SIGKILL during a crawl; after the restart the job is failed, not running forever."""
     app_process.start()
     urls = [f"{holding_server.base_url}/quick.png", f"{holding_server.base_url}/held.png"]
-    with httpx.Client(base_url=f"{app_process.base_url}/api/v1", trust_env=False, timeout=30) as api:
+    with httpx.Client(
+        base_url=f"{app_process.base_url}/api/v1", trust_env=False, timeout=30
+    ) as api:
         key = api.post("/users", json={"email": "k@example.com", "full_name": "K"}).json()
         api.headers["Authorization"] = f"Bearer {key['api_key']}"
         project = api.post("/projects", json={"name": "Crash"}).json()
@@ -204,3 +219,37 @@ def test_a_job_killed_mid_crawl_is_failed_at_restart_and_can_run_again(
     assert sorted(image["source_url"] for image in images) == sorted(urls)
     log = app_process.log.read_text()
     assert "marked 1 interrupted crawl job(s) failed" in log, log
+
+
+@pytest.mark.anyio
+async def test_start_up_recovery_also_frees_a_dataset_left_crawling(
+    app: FastAPI, client: httpx.AsyncClient, user: Account, settings: Settings
+) -> None:
+    """A crash between marking the dataset and the job: the dataset is ready again, and a job
+    that never ran stays pending."""
+    project = await client.post("/api/v1/projects", json={"name": "P"}, headers=user.headers)
+    dataset = await client.post(
+        "/api/v1/datasets",
+        json={"project_id": project.json()["id"], "name": "D"},
+        headers=user.headers,
+    )
+    job = await client.post(
+        "/api/v1/crawl-jobs",
+        json={"dataset_id": dataset.json()["id"], "urls": ["http://127.0.0.1:1/a.png"]},
+        headers=user.headers,
+    )
+    factory = app.state.session_factory
+    async with factory() as session:
+        stuck = await session.get(Dataset, dataset.json()["id"])
+        assert stuck is not None
+        stuck.status = DatasetStatus.CRAWLING
+        await session.commit()
+    deleting = await client.delete(f"/api/v1/datasets/{dataset.json()['id']}", headers=user.headers)
+    assert deleting.status_code == 409 and "being crawled" in deleting.json()["detail"]
+
+    assert await recover_interrupted_crawl_jobs(factory, settings) == 0
+
+    fetched = await client.get(f"/api/v1/datasets/{dataset.json()['id']}", headers=user.headers)
+    assert fetched.json()["status"] == "ready"
+    pending = await client.get(f"/api/v1/crawl-jobs/{job.json()['id']}", headers=user.headers)
+    assert pending.json()["status"] == "pending"

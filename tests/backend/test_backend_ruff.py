@@ -20,12 +20,14 @@ SETTINGS = ["--isolated", "--target-version", "py311", "--no-cache", "--line-len
 PROFILE = "E,F,W,B,UP,I,FAST"
 
 
-def _ruff(
-    *paths: str, select: str = "FAST", cwd: Path = ROOT
-) -> subprocess.CompletedProcess[str]:
+def _ruff(*paths: str, select: str = "FAST", cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(RUFF), "check", *SETTINGS, "--select", select, "--output-format", "concise", *paths],
-        cwd=cwd, capture_output=True, text=True, timeout=300, check=False,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 
@@ -45,7 +47,8 @@ def test_the_documented_ruff_profile_is_clean_on_the_reference_backend() -> None
 
 def test_ruff_fastapi_rules_are_live(tmp_path: Path) -> None:
     """Negative control: a redundant ``response_model=`` and a non-Annotated dependency."""
-    (tmp_path / "routes.py").write_text(textwrap.dedent('''\
+    (tmp_path / "routes.py").write_text(
+        textwrap.dedent('''\
         """Routes."""
         from fastapi import APIRouter, Depends
         from pydantic import BaseModel
@@ -68,7 +71,8 @@ def test_ruff_fastapi_rules_are_live(tmp_path: Path) -> None:
         async def read_item(item_id: int, db: str = Depends(get_db)) -> Item:
             """Read one."""
             return Item(id=item_id)
-        '''))
+        ''')
+    )
     result = _ruff("routes.py", cwd=tmp_path)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "FAST001" in result.stdout and "FAST002" in result.stdout, result.stdout

@@ -16,8 +16,8 @@ from astroid import nodes
 from pixcrawler_lint.analysis.name_definitions import definition_of, module_level_definition
 from pixcrawler_lint.analysis.resolution.members import is_project_class
 from pixcrawler_lint.analysis.resolution.module_imports import imported_module
-from pixcrawler_lint.config import Config
-from pixcrawler_lint.layers import Layer, classify
+from pixcrawler_lint.architecture.layer import Layer
+from pixcrawler_lint.architecture.model import Architecture
 
 __all__ = ["is_layer_function", "module_function"]
 
@@ -41,10 +41,10 @@ def module_function(func: nodes.NodeNG) -> nodes.FunctionDef | None:
     return function if is_project_class(function) else None
 
 
-def is_layer_function(function: nodes.FunctionDef, config: Config) -> bool:
+def is_layer_function(function: nodes.FunctionDef, architecture: Architecture) -> bool:
     """True when ``function``'s module is in the services or repositories layer."""
     modname = function.root().name
-    if classify(modname, config) in (Layer.SERVICES, Layer.REPOSITORIES):
+    if architecture.layer_of(modname) in (Layer.SERVICES, Layer.REPOSITORIES):
         return True
     last = modname.rsplit(".", 1)[-1]
     return last in _LAYER_MODULE_NAMES or last.endswith(_LAYER_MODULE_SUFFIXES)

@@ -44,6 +44,7 @@ def render_json(report: Report) -> str:
             "baselined": report.baselined,
             "fixed": report.fixed_count(),
             "suppressed": report.suppressed,
+            "cached": report.cached,
         },
     }
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

@@ -71,7 +71,7 @@ class DbAccessInEndpoint(Rule):
     Reports a route parameter that is a database session (annotated with a `session-types`
     class such as `AsyncSession`, or injected by a `session-providers` dependency such as
     `Depends(get_session)`, also through an `Annotated` alias), and every call that executes
-    on a session inside a route (`session.execute(...)`, `.scalars`, `.get`, `.add`,
+    on a session inside a route (`session.execute(...)`, the 1.x `session.query(...)`, `.scalars`, `.get`, `.add`,
     `.commit`, ...), including sessions the route opens itself (`async with get_session() as s`).
 
     ## Why is this bad?

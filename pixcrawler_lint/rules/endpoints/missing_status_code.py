@@ -7,7 +7,7 @@ from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
 from pixcrawler_lint.registry import Rule, register
 
-__all__ = ["MissingStatusCode", "status_advice"]
+__all__ = ["MissingStatusCode", "status_advice", "is_action"]
 
 # The first word of the route's name says what the POST does.
 CREATE_VERBS = frozenset({"create", "add", "new", "insert", "register", "signup", "upload", "post", "submit"})
@@ -20,12 +20,20 @@ ACTION_VERBS = frozenset({
 })
 
 
+def _first_word(name: str) -> str:
+    return name.strip("_").split("_", 1)[0].lower()
+
+
+def is_action(name: str) -> bool:
+    """``login``, ``cancel_job``: a POST that acts and creates nothing (answers 200)."""
+    return _first_word(name) in ACTION_VERBS
+
+
 def status_advice(name: str, alias: str) -> str:
     """What to add, from the route's first word: 201 for a create, 200 for an action."""
-    first = name.strip("_").split("_", 1)[0].lower()
-    if first in CREATE_VERBS:
+    if _first_word(name) in CREATE_VERBS:
         return f"add status_code={alias}.HTTP_201_CREATED"
-    if first in ACTION_VERBS:
+    if is_action(name):
         return f"add status_code={alias}.HTTP_200_OK (an action creates nothing)"
     return (
         f"add the code it answers: status_code={alias}.HTTP_201_CREATED when it creates, "

@@ -6,7 +6,10 @@ from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Finding, Severity
 from pixcrawler_lint.registry import Rule, register
 
-__all__ = ["SyntaxErrorRule", "syntax_error_finding"]
+__all__ = ["SyntaxErrorRule", "syntax_error_finding", "PYLINT_OWN_IDS"]
+
+# Rules whose findings pylint reports itself, under its own id (and the symbol we share).
+PYLINT_OWN_IDS = {"PXL903": "E0001"}
 
 
 @register

@@ -20,7 +20,10 @@ class CallSignatureMismatch(Rule):
     staticmethods and classmethods — and reports a missing required argument, an unexpected
     keyword, too many positional arguments or a parameter given twice. Callables handed to
     `asyncio.to_thread`, `run_in_threadpool`, `loop.run_in_executor` and
-    `BackgroundTasks.add_task` are bound to the arguments that follow them. Calls that spread
+    `BackgroundTasks.add_task` are bound to the arguments that follow them. Module-level
+    functions of the services and repositories layers (by the configured layers, or modules
+    named `crud`, `service`, `repository`, `*_service`, …) are bound too, called through their
+    module or a direct import: `crud.create_item(session=s, item_in=x)`. Calls that spread
     `*args`/`**kwargs` are reported only for what is certain; methods behind unknown
     decorators are not judged.
 

@@ -17,10 +17,18 @@ class UnknownCollaboratorMethod(Rule):
     ## What it does
     Resolves the class of a collaborator from DI typing — a parameter annotated with a class or
     an alias such as `ProjectServiceDep`, `self.x` assigned from such an `__init__` parameter,
-    a local built by a constructor call — and reports a method call that neither the class nor
-    any of its bases (generic bases such as `BaseRepository[Project]` included) defines. The
-    message suggests the closest existing method. Classes with unknown bases, `__getattr__`,
-    mocks and library classes are never judged.
+    a local built by a constructor call — and the shapes real backends reach it through: a
+    `@property` / `functools.cached_property` accessor (by its return annotation or the
+    attribute it returns), a chain whose every hop resolves (`self.repos.households`), a
+    module-level singleton bound once (`project_service = ProjectService()`, imported
+    elsewhere), a classmethod/staticmethod factory (`ProductRepository.from_session(session)`),
+    a helper's return (`a, b = make_repositories(session)` with `-> tuple[A, B]`), the annotated
+    class attribute of a class-based view (`@cbv(router)`). It reports a method call that
+    neither the class nor any of its bases (generic bases such as `BaseRepository[Project]`
+    included) defines. The message suggests the closest existing method. Classes with unknown
+    bases, `__getattr__`, mocks and library classes are never judged; an unannotated property
+    returning a dict, a singleton bound twice, a helper returning `Any` or a chain through an
+    unknown hop resolve to nothing.
 
     ## Why is this bad?
     The call raises `AttributeError` at run time. Plain pylint cannot see it because it does

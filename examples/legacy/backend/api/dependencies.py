@@ -23,10 +23,12 @@ from backend.services.activity import ActivityLogService
 from backend.services.api_key import APIKeyService
 from backend.services.crawl_job import CrawlJobService
 from backend.services.dataset import DatasetService
+from backend.services.dataset_catalog import DatasetCatalogService
 from backend.services.metrics import MetricsService
 from backend.services.notification import NotificationService
 from backend.services.policy import PolicyService
 from backend.services.project import ProjectService
+from backend.services.project_overview import ProjectOverviewService, RepositoryRegistry
 from backend.services.report import ReportService
 from backend.services.user import UserService
 
@@ -35,11 +37,13 @@ __all__ = [
     "get_api_key_service",
     "get_crawl_job_service",
     "get_current_user",
+    "get_dataset_catalog_service",
     "get_dataset_service",
     "get_metrics_service",
     "get_notification_repository",
     "get_notification_service",
     "get_policy_service",
+    "get_project_overview_service",
     "get_project_service",
     "get_report_service",
     "get_session",
@@ -140,6 +144,16 @@ async def get_activity_log_service(session: AsyncSession = Depends(get_session))
 async def get_policy_service(session: AsyncSession = Depends(get_session)) -> PolicyService:
     """Build the policy service (legacy: hands it the raw session)."""
     return PolicyService(session)  # expect: PXL603
+
+
+async def get_dataset_catalog_service(session: AsyncSession = Depends(get_session)) -> DatasetCatalogService:
+    """Build the dataset catalog service for this request."""
+    return DatasetCatalogService(DatasetRepository(session), ProjectRepository(session))
+
+
+async def get_project_overview_service(session: AsyncSession = Depends(get_session)) -> ProjectOverviewService:
+    """Build the project overview service on one registry of repositories."""
+    return ProjectOverviewService(RepositoryRegistry(ProjectRepository(session), DatasetRepository(session)))
 
 
 async def get_report_service(session: AsyncSession = Depends(get_session)) -> ReportService:

@@ -10,9 +10,11 @@ from backend.api.dependencies import (
     get_api_key_service,
     get_crawl_job_service,
     get_current_user,
+    get_dataset_catalog_service,
     get_dataset_service,
     get_metrics_service,
     get_notification_service,
+    get_project_overview_service,
     get_project_service,
     get_report_service,
     get_session,
@@ -23,9 +25,11 @@ from backend.services.activity import ActivityLogService
 from backend.services.api_key import APIKeyService
 from backend.services.crawl_job import CrawlJobService
 from backend.services.dataset import DatasetService
+from backend.services.dataset_catalog import DatasetCatalogService
 from backend.services.metrics import MetricsService
 from backend.services.notification import NotificationService
 from backend.services.project import ProjectService
+from backend.services.project_overview import ProjectOverviewService
 from backend.services.report import ReportService
 from backend.services.user import UserService
 
@@ -36,9 +40,11 @@ __all__ = [
     "CrawlJobServiceDep",
     "CurrentUser",
     "DBSession",
+    "DatasetCatalogServiceDep",
     "DatasetServiceDep",
     "MetricsServiceDep",
     "NotificationServiceDep",
+    "ProjectOverviewServiceDep",
     "ProjectServiceDep",
     "ReportServiceDep",
     "UserServiceDep",
@@ -56,4 +62,6 @@ NotificationServiceDep = Annotated[NotificationService, Depends(get_notification
 APIKeyServiceDep = Annotated[APIKeyService, Depends(get_api_key_service)]
 ActivityLogServiceDep = Annotated[ActivityLogService, Depends(get_activity_log_service)]
 MetricsServiceDep = Annotated[MetricsService, Depends(get_metrics_service)]
+DatasetCatalogServiceDep = Annotated[DatasetCatalogService, Depends(get_dataset_catalog_service)]
+ProjectOverviewServiceDep = Annotated[ProjectOverviewService, Depends(get_project_overview_service)]
 ReportServiceDep = Annotated[ReportService, Depends(get_report_service)]
