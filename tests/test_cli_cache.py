@@ -34,9 +34,9 @@ def linted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = runner._lint_one  # pylint: disable=protected-access
 
-    def counting(path: Path, codes: object) -> runner.FileResult:
+    def counting(path: Path, *args: object) -> runner.FileResult:
         seen.append(Path(path).name)
-        return real(path, codes)  # type: ignore[arg-type]
+        return real(path, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(runner, "_lint_one", counting)
     return seen

@@ -57,7 +57,7 @@ def test_gitlab_code_quality_validates(project: Path) -> None:
     ]
     assert len({i["fingerprint"] for i in issues}) == 3
     assert {i["severity"] for i in issues} == {"minor", "major"}
-    clean = cli("check", "--select", "PXL7", "--format", "gitlab", cwd=project)
+    clean = cli("check", "--select", "PXL301", "--format", "gitlab", cwd=project)
     assert clean.status == 0 and json.loads(clean.out) == []
 
 
@@ -75,7 +75,7 @@ def test_junit_validates(project: Path) -> None:
     assert [case.get("name") for case in cases] == [f"PXL201 at {ENDPOINT}:11:1", f"PXL201 at {ENDPOINT}:16:1"]
     assert all(case.find("failure") is not None for case in cases)
     assert root.find("testsuite").get("failures") == "2"  # type: ignore[union-attr]
-    clean = cli("check", "--select", "PXL7", "--format", "junit", cwd=project)
+    clean = cli("check", "--select", "PXL301", "--format", "junit", cwd=project)
     clean_root = ET.fromstring(clean.out.encode("utf-8"))
     jsonschema.validate(_tree(clean_root), _schema("junit.schema.json"))
     assert clean_root.find("testsuite/testcase/failure") is None

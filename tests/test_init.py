@@ -335,3 +335,23 @@ def test_init_prints_the_proposal(tmp_path: Path) -> None:
     out = io.StringIO()
     assert main(["init", str(write_tree(tmp_path, PER_DOMAIN))], stdout=out, stderr=io.StringIO()) == 0
     assert out.getvalue().splitlines()[1:2] == ["[tool.pixcrawler_lint]"] or "[tool.pixcrawler_lint]" in out.getvalue()
+
+
+def test_layers_by_what_modules_define_become_their_packages(tmp_path: Path) -> None:
+    # no telling file names: use cases by their base class, models by their table, one module each
+    table = _table(write_tree(tmp_path, {
+        "shop/web/orders.py": '''
+            from fastapi import APIRouter
+            router = APIRouter()
+            @router.get("/orders")
+            def orders() -> list[int]:
+                return []
+            ''',
+        "shop/domain/base.py": "class UseCase:\n    pass\n",
+        "shop/domain/orders.py": "from shop.domain.base import UseCase\nclass PlaceOrder(UseCase):\n    pass\n",
+        "shop/orm/order.py": "class Order:\n    __tablename__ = 'orders'\n",
+    }))
+    assert table["api"] == ["shop.web"]
+    assert table["services"] == ["shop.domain"]
+    assert table["models"] == ["shop.orm"]
+    assert table["layers"] == ["api", "services", "models"]

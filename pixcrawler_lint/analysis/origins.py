@@ -67,12 +67,18 @@ def is_library_module(modname: str, context_file: str | None = None) -> bool:
     return is_library_path(location)
 
 
+# Libraries the rules reason about: absent where the linter runs, they are libraries all the same.
+KNOWN_LIBRARIES = frozenset({
+    "fastapi", "starlette", "sqlalchemy", "pydantic", "pydantic_settings", "sqlmodel", "typing_extensions",
+})
+
+
 def _absent_library(modname: str, context_file: str | None) -> bool:
-    """A module that is not installed where the linter runs (``fastapi`` in a bare pre-commit
-    environment) is a library all the same when its top-level package is absent too and is no
-    package of the project: the project's own modules are always found (the project root is on
-    the path), so the verdict does not depend on which libraries happen to be installed.
-    A missing submodule of a package that is found is decided by that package."""
+    """A module of :data:`KNOWN_LIBRARIES` that is not installed where the linter runs
+    (``fastapi`` in a bare pre-commit environment) is a library all the same, unless it names a
+    package of the project: so the verdict does not depend on which of them happen to be
+    installed. Any other module that is not found stays unknown. A missing submodule of a
+    package that is found is decided by that package."""
     top = modname.split(".", 1)[0]
     if top != modname:
         try:
@@ -81,6 +87,8 @@ def _absent_library(modname: str, context_file: str | None) -> bool:
             spec = None
         if spec is not None:
             return spec.location is not None and is_library_path(spec.location)
+    if top not in KNOWN_LIBRARIES:
+        return False
     # Late import: modules builds astroid modules and imports nothing of the analysis.
     from pixcrawler_lint.modules import import_root_prefix  # pylint: disable=import-outside-toplevel
 

@@ -131,6 +131,14 @@ def pragmas_from_json(data: dict[str, Any]) -> Any:
 # --- the project index: hashes and static imports of every project file -----------------------
 
 
+def _resolved(path: Path) -> Path:
+    """``path.resolve()``, or the absolute path for a symlink loop (pathlib raises RuntimeError)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
 def _digest(*parts: str) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
@@ -324,7 +332,7 @@ class ProjectCache:
         return _digest(self.project_key, *sorted(str(path) for path in linted))
 
     def _key(self, path: Path) -> str | None:
-        path = path.resolve()
+        path = _resolved(path)
         own = self.index.hashes.get(path)
         if own is None:  # not below a project package (a loose script): content only
             try:
@@ -335,7 +343,7 @@ class ProjectCache:
         return _digest(self.base_key, str(path), own, *(f"{p}={self.index.hashes[p]}" for p in sorted(deps)))
 
     def _entry_path(self, path: Path) -> Path:
-        name = hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
+        name = hashlib.sha256(str(_resolved(path)).encode("utf-8", "surrogateescape")).hexdigest()
         return self.directory / f"v{_ENTRY_VERSION}" / name[:2] / f"{name}.json"
 
     def load(self, path: Path) -> tuple[list[Finding], dict[str, Any]] | None:
@@ -361,8 +369,8 @@ class ProjectCache:
             return
         recorded = {}
         for name in loaded:
-            file = Path(name).resolve()
-            if file in self.index.hashes and file != path.resolve():
+            file = _resolved(Path(name))
+            if file in self.index.hashes and file != _resolved(path):
                 recorded[file.relative_to(self.root).as_posix()] = self.index.hashes[file]
         payload = json.dumps({
             "key": key, "loaded": recorded, "findings": [_finding_to_json(f) for f in findings],

@@ -86,6 +86,8 @@ def _validate_configuration(files: Sequence[Path]) -> list[str]:
 
 
 def _enabled(finding: Finding, command_line: CommandLine) -> bool:
+    if finding.code == SyntaxErrorRule.code:  # --select never hides a file that does not parse
+        command_line = CommandLine((), command_line.ignore)
     try:
         model = architecture_of(config_for_path(finding.path))
     except Exception:  # pylint: disable=broad-exception-caught  # validated before; keep what was found
@@ -236,7 +238,10 @@ def _new_since(options: CheckOptions, current: list[Finding], report: Report, st
 
 
 def _on_changed_line(finding: Finding, changed: dict[Path, set[int] | None]) -> bool:
-    path = Path(finding.path).resolve()
+    try:
+        path = Path(finding.path).resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        path = Path(finding.path).absolute()
     if path not in changed:
         return False
     lines = changed[path]

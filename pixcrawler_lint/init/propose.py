@@ -30,6 +30,7 @@ _REPOSITORY_LEAVES = frozenset({"repository", "repositories", "crud", "repo", "r
 _MODEL_LEAVES = frozenset({"models", "model", "tables", "orm", "entities"})
 _API_PACKAGES = frozenset({"api", "web", "http", "rest", "routes", "routers", "endpoints", "views"})
 _ORM = ("sqlalchemy", "sqlmodel")
+_SERVICE_BASES = ("Service", "UseCase", "Interactor")
 _CONVENTION = 0.25  # a quarter of a layer's modules doing it: a convention, not an accident
 _MIN_REPEATS = 3
 
@@ -86,9 +87,11 @@ def _role_modules(survey: Survey) -> dict[str, list[ModuleFacts]]:
             roles["models"].append(module)
         elif module.defines_tables:
             roles["models"].append(module)
-        elif any(n.endswith("Repository") for n in class_names):
+        elif any(n.endswith(("Repository", "Store", "Dao", "DAO")) for n in class_names):
             roles["repositories"].append(module)
-        elif any(n.endswith("Service") and n != "Service" for n in class_names):
+        elif any(n.endswith("Service") and n != "Service" for n in class_names) or any(
+            base.endswith(_SERVICE_BASES) for _, bases in module.classes for base in bases
+        ):
             roles["services"].append(module)
     return roles
 
@@ -103,8 +106,9 @@ def _common_package(names: list[str]) -> str:
     return ".".join(common)
 
 
-def _patterns(modules: list[ModuleFacts], survey: Survey) -> tuple[list[str], str]:
-    """Patterns covering ``modules`` and a few words on how they were found."""
+def _patterns(modules: list[ModuleFacts], survey: Survey, others: set[str]) -> tuple[list[str], str]:
+    """Patterns covering ``modules`` and a few words on how they were found; ``others`` are the
+    modules another layer claims (a package is proposed only when none of them is inside it)."""
     names = sorted(m.name for m in modules)
     patterns: list[str] = []
     how: list[str] = []
@@ -121,14 +125,17 @@ def _patterns(modules: list[ModuleFacts], survey: Survey) -> tuple[list[str], st
         patterns.append(pattern)
         remaining -= {n for n in remaining if pattern_matches(n, pattern)}
         how.append(f"{leaf}.py in {len(holders)} packages")
-    if len(remaining) >= 2:
+    if remaining:
         package = _common_package(sorted(remaining))
-        if package.count(".") >= 1:
+        if package in remaining and len(remaining) == 1:
+            package = package.rpartition(".")[0]  # a lone module: its package, if that is all ours
+        inside = [n for n in survey.modules if pattern_matches(n, package)] if package else []
+        if package.count(".") >= 1 and not any(n in others for n in inside):
             parent, _, last = package.rpartition(".")
             if last in _API_PACKAGES and parent.rsplit(".", 1)[-1] in _API_PACKAGES:
                 package = parent
             patterns.append(package)
-            how.append(f"{len(remaining)} modules under {package}")
+            how.append(f"{len(remaining)} module{'s' if len(remaining) > 1 else ''} under {package}")
             remaining = set()
     for name in sorted(remaining):
         patterns.append(name)
@@ -235,7 +242,8 @@ def propose(survey: Survey, base: Path | None = None) -> Proposal:
     reasons: dict[str, str] = {}
     for layer in LAYER_ORDER:
         if roles[layer]:
-            layers[layer], how = _patterns(roles[layer], survey)
+            others = {m.name for other, modules in roles.items() if other != layer for m in modules}
+            layers[layer], how = _patterns(roles[layer], survey, others)
             reasons[layer] = how
     if "api" not in layers:
         proposal.nothing_because = "no FastAPI route (@router.get/post/...) in the tree: no api layer to check"
