@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pixcrawler_lint.analysis.vocabulary import module_files, pattern_matches
+from pixcrawler_lint.analysis.vocabulary import Vocabulary, module_files, pattern_matches
 from pixcrawler_lint.cli.main import main
 from pixcrawler_lint.engine import lint_file
 from pixcrawler_lint.registry import rule_by_code
@@ -250,3 +250,9 @@ def test_contract_messages_of_indirect_imports_use_the_same_words(shop: Path) ->
     [indirect] = [f for f in findings if f["code"] == "PXL105" and "indirect import" in f["message"]]
     assert "shop.domain.notify -> shop.helpers -> fastapi" in indirect["message"]
     assert "raise a domain exception (shop.common.errors)" in indirect["message"]
+
+
+def test_an_alias_name_spelled_bare_is_not_suffixed_twice() -> None:
+    words = Vocabulary()
+    assert words.alias_for("ProjectService") == "ProjectServiceDep"
+    assert words.alias_for("ReportServiceDep") == "ReportServiceDep"

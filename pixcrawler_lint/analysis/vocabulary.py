@@ -83,6 +83,8 @@ class Vocabulary:
             for alias in self.aliases:
                 if alias.target == class_name:
                     return alias.name
+        if class_name.endswith(self.alias_suffix):
+            return class_name  # already an alias name (a bare alias spelled inline): not ``XDepDep``
         return f"{class_name}{self.alias_suffix}"
 
     def pattern(self, placeholder: str) -> str:
