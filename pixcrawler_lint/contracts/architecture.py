@@ -182,7 +182,7 @@ def check_architecture(graph: ImportGraph, config: Config) -> list[Violation]:
             for name in _candidate_names(graph, path):
                 for breach in import_breaches(importer, name, config):
                     key = (importer, breach.code, imported)
-                    if key in violations or _framework_reached_through_unlayered(breach.code, path, config):
+                    if key in violations:
                         continue
                     rule = rule_by_code(breach.code)
                     chain = tuple(_step(graph, a, b) for a, b in zip(path, path[1:]))
@@ -197,14 +197,6 @@ def check_architecture(graph: ImportGraph, config: Config) -> list[Violation]:
                         hint=_hint(importer, path, config),
                     )
     return sorted(violations.values())
-
-
-def _framework_reached_through_unlayered(code: str, path: list[str], config: Config) -> bool:
-    """PXL105 through a module of no layer (``service -> app.config -> starlette.config``) is not
-    the service's HTTP: a settings or plugin-base module of no layer reading a framework helper is
-    common and harmless (read on the dispatch corpus: every such chain was a false positive).
-    Direct imports and chains through the importer's own layer are still reported."""
-    return code == "PXL105" and any(classify(module, config) is None for module in path[1:-1])
 
 
 class _Blank(dict[str, str]):
