@@ -225,7 +225,11 @@ def _find_pyproject_in(directory: Path) -> Path | None:
 
 def find_pyproject(path: str | Path) -> Path | None:
     """The ``pyproject.toml`` nearest to ``path`` (a file or a directory), if any."""
-    start = Path(path).resolve()
+    try:
+        start = Path(path).resolve()
+    except (OSError, RuntimeError):  # a symlink loop: its folder still has a pyproject.toml
+        start = Path(path).absolute().parent.resolve()
+        return _find_pyproject_in(start)
     return _find_pyproject_in(start if start.is_dir() else start.parent)
 
 

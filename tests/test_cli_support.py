@@ -96,7 +96,7 @@ def make_project(root: Path, files: dict[str, str], pyproject: str = "") -> Path
     return root
 
 
-def copy_legacy(destination: Path, ignore: Sequence[str] = ("__pycache__",)) -> Path:
+def copy_legacy(destination: Path, ignore: Sequence[str] = ("__pycache__", ".pixcrawler_lint_cache")) -> Path:
     """A private copy of the legacy example (tests edit it)."""
     shutil.copytree(LEGACY, destination, ignore=shutil.ignore_patterns(*ignore))
     return destination
