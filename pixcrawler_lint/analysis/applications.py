@@ -20,13 +20,13 @@ from __future__ import annotations
 import ast
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = [
     "RouterId", "RouterSettings", "Mount", "MountPath", "ApplicationIndex", "application_index",
-    "mount_paths", "dependency_names",
+    "mount_paths", "dependency_names", "file_stamps",
 ]
 
 RouterId = tuple[str, str]  # (module that binds it, variable name)
@@ -301,9 +301,12 @@ def _project_files(root: Path) -> dict[str, Path] | None:
     return found
 
 
-def _signature(files: dict[str, Path]) -> tuple[tuple[str, int, int], ...]:
+def file_stamps(paths: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
+    """``(path, mtime_ns, size)`` per file, ``-1`` for a file that cannot be read: what the
+    project indexes compare to know a file changed. The size too: two saves within one
+    filesystem timestamp tick keep the same mtime."""
     stamps = []
-    for path in files.values():
+    for path in paths:
         try:
             stat = path.stat()
             stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
@@ -406,7 +409,7 @@ def application_index(root: Path | None) -> ApplicationIndex | None:
         return None
     if files is None:
         return None
-    signature = _signature(files)
+    signature = file_stamps(files.values())
     with _lock:
         cached = _cache.get(root)
         if cached is not None and cached[0] == signature:

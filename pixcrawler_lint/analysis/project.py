@@ -22,6 +22,7 @@ from pathlib import Path
 import astroid
 from astroid import nodes
 
+from pixcrawler_lint.analysis.applications import file_stamps
 from pixcrawler_lint.analysis.classes import is_service_class, syntactic_base_name
 from pixcrawler_lint.analysis.collaborators import annotation_class
 from pixcrawler_lint.analysis.inference import call_name, infer_all
@@ -129,15 +130,7 @@ def _in_package(base: Path, path: Path) -> bool:
 
 
 def _signature(files: list[tuple[str, Path]]) -> tuple[tuple[str, int, int], ...]:
-    # The size too: two saves within one filesystem timestamp tick keep the same mtime.
-    stamps = []
-    for _, path in files:
-        try:
-            stat = path.stat()
-            stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
-        except OSError:
-            stamps.append((str(path), -1, -1))
-    return tuple(stamps)
+    return file_stamps(path for _, path in files)
 
 
 def _load(modname: str, path: Path, stale: bool = False) -> nodes.Module | None:
