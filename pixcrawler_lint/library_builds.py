@@ -17,18 +17,46 @@ transform. No rule looks at enum members of library classes, and every fixture a
 legacy example are checked to give the same findings under pylint, which keeps astroid's
 predicate: the pylint plugin never calls :func:`install`, because the manager there is
 pylint's, shared with its other checkers.
+
+Three more cascades of the same shape are cut the same way (issue 16: on SQLModel/pydantic
+code they were what a cold lint spent, not the rules):
+
+* ``AstroidBuilder.delayed_assattr`` infers the object of every ``x.attr = …`` of a built
+  module to record the attribute; for ``self`` that asks ``ClassDef.type``, which infers the
+  class's bases to tell a metaclass, so building one library module built its ancestors'
+  modules. :func:`delayed_assattr` skips it for modules of the standard library and installed
+  packages: no rule reads the instance attributes of a library class (they stop at the
+  library boundary, :mod:`pixcrawler_lint.analysis.origins`). Project modules keep it.
+* the **dataclass** brain infers every class decorator (``is_decorated_with_dataclass``) and
+  every annotation of a dataclass (``is_class_var``, ``_is_init_var``,
+  ``_is_keyword_only_sentinel``). :func:`is_dataclass_class` says no for library classes and
+  reads a project class's decorators from its imports; the annotation tests answer from the
+  import for a name imported from a library (``ClassVar`` is ``ClassVar``; ``Mapped`` is not)
+  and defer to astroid otherwise.
+* the **attrs** brain ``safe_infer``s every class decorator of every built class to compare it
+  with ``attr._next_gen``. :func:`is_attrs_class` says no for library classes and for a
+  decorator imported from a library other than ``attr``/``attrs``, and defers to astroid for
+  the rest.
 """
 
 from __future__ import annotations
 
+import functools
 import threading
 
+from collections.abc import Callable
+
 from astroid import MANAGER, nodes
-from astroid.brain import brain_namedtuple_enum
+from astroid.brain import brain_attrs, brain_dataclasses, brain_namedtuple_enum, helpers
+from astroid.builder import AstroidBuilder
+from astroid.exceptions import NoDefault
 
-from pixcrawler_lint.analysis.origins import import_origin, is_library_path
+from pixcrawler_lint.analysis.origins import import_origin, is_library_path, library_name
 
-__all__ = ["install", "is_enum_class", "ENUM_BASES"]
+__all__ = [
+    "install", "is_enum_class", "is_dataclass_class", "is_attrs_class", "is_class_var", "is_init_var",
+    "is_keyword_only_sentinel", "delayed_assattr", "ENUM_BASES",
+]
 
 # What the ``enum`` module defines that a class can derive an enum from.
 ENUM_BASES = frozenset({"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprEnum"})
@@ -40,7 +68,12 @@ _installed = False
 
 def _in_library(node: nodes.NodeNG) -> bool:
     file = getattr(node.root(), "file", None)
-    return isinstance(file, str) and is_library_path(file)
+    return isinstance(file, str) and _is_library_file(file)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_library_file(file: str) -> bool:
+    return is_library_path(file)
 
 
 def _base_classes(base: nodes.NodeNG, library: bool) -> list[nodes.ClassDef] | bool:
@@ -105,17 +138,240 @@ def is_enum_class(cls: nodes.ClassDef) -> bool:
         return False
 
 
+# astroid's own functions, kept before :func:`install` replaces them (the fallbacks below).
+# pylint: disable=protected-access
+_ASTROID_IS_DATACLASS = brain_dataclasses.is_decorated_with_dataclass
+_ASTROID_IS_ATTRS = brain_attrs.is_decorated_with_attrs
+_ASTROID_IS_CLASS_VAR = helpers.is_class_var
+_ASTROID_IS_INIT_VAR = brain_dataclasses._is_init_var
+_ASTROID_IS_KW_ONLY = brain_dataclasses._is_keyword_only_sentinel
+_ASTROID_DELAYED_ASSATTR = AstroidBuilder.delayed_assattr
+# pylint: enable=protected-access
+_ATTRS_MODULES = frozenset({"attr", "attrs"})
+_DATACLASS_MODULES = brain_dataclasses.DATACLASS_MODULES
+
+
+def _library_head(annotation: nodes.NodeNG) -> str | None | bool:
+    """The last name of the library object an annotation (or its subscripted head) spells;
+    ``False`` for a ``|`` union (never a ``ClassVar``/``InitVar``/``KW_ONLY``); ``None`` when
+    the annotation is not a library name (astroid decides)."""
+    if isinstance(annotation, nodes.BinOp) and annotation.op == "|":
+        return False
+    head = annotation.value if isinstance(annotation, nodes.Subscript) else annotation
+    if not isinstance(head, (nodes.Name, nodes.Attribute)):
+        return None
+    name = library_name(head)
+    return None if name is None else name.last
+
+
+def _annotation_test(special: str, fallback: Callable[[nodes.NodeNG], bool]) -> Callable[[nodes.NodeNG], bool]:
+    def test(annotation: nodes.NodeNG) -> bool:
+        try:
+            head = _library_head(annotation)
+        except _ERRORS:
+            head = None
+        if head is None:
+            return fallback(annotation)
+        return head == special
+
+    test.__name__ = f"is_{special.lower()}"
+    test.__doc__ = (f"True when the annotation is ``{special}`` (subscripted or not); a name imported from a "
+                    "library is judged by its name, without building the library.")
+    return test
+
+
+is_class_var = _annotation_test("ClassVar", _ASTROID_IS_CLASS_VAR)
+is_init_var = _annotation_test("InitVar", _ASTROID_IS_INIT_VAR)
+is_keyword_only_sentinel = _annotation_test("KW_ONLY", _ASTROID_IS_KW_ONLY)
+
+
+def _decorator_names(cls: nodes.ClassDef) -> list[tuple[nodes.NodeNG, object]]:
+    """Each class decorator with the library name it spells (``None`` when not a library's)."""
+    found = []
+    for decorator in cls.decorators.nodes:
+        target = decorator.func if isinstance(decorator, nodes.Call) else decorator
+        try:
+            name = library_name(target) if isinstance(target, (nodes.Name, nodes.Attribute)) else None
+        except _ERRORS:
+            name = None
+        found.append((decorator, name))
+    return found
+
+
+def is_dataclass_class(
+    node: nodes.ClassDef, decorator_names: frozenset[str] = brain_dataclasses.DATACLASSES_DECORATORS
+) -> bool:
+    """astroid's ``is_decorated_with_dataclass`` without building libraries: never for a class
+    of a library; a decorator imported from a library is a dataclass decorator when its name
+    is (``dataclass`` from ``dataclasses``, ``pydantic.dataclasses``, …); other decorators
+    are inferred as astroid does."""
+    if not (isinstance(node, nodes.ClassDef) and node.decorators) or _in_library(node):
+        return False
+    for decorator, name in _decorator_names(node):
+        if name is None:
+            if brain_dataclasses._looks_like_dataclass_decorator(decorator, decorator_names):  # pylint: disable=protected-access
+                return True
+        elif name.last in decorator_names and name.dotted.rpartition(".")[0] in _DATACLASS_MODULES:  # type: ignore[attr-defined]
+            return True
+    return False
+
+
+def is_attrs_class(node: nodes.ClassDef, decorator_names: frozenset[str] = brain_attrs.ATTRS_NAMES) -> bool:
+    """astroid's ``is_decorated_with_attrs`` without building libraries: never for a class of
+    a library; a decorator imported from a library other than ``attr``/``attrs`` is not one;
+    the rest is decided as astroid does."""
+    if not node.decorators or _in_library(node):
+        return False
+    for decorator, name in _decorator_names(node):
+        target = decorator.func if isinstance(decorator, nodes.Call) else decorator
+        if target.as_string() in decorator_names:
+            return True
+        if name is not None and name.module.split(".", 1)[0] not in _ATTRS_MODULES:  # type: ignore[attr-defined]
+            continue
+        inferred = _safe_infer(target)
+        if inferred is not None and inferred.root().name == "attr._next_gen":
+            return True
+    return False
+
+
+def _safe_infer(node: nodes.NodeNG) -> nodes.NodeNG | None:
+    from astroid.util import safe_infer  # pylint: disable=import-outside-toplevel
+
+    return safe_infer(node)
+
+
+def _bare_parameter(expr: nodes.NodeNG) -> bool:
+    """True when ``expr`` names a parameter that astroid infers as nothing but ``Uninferable``
+    outside a call: not a method's first parameter (``self``/``cls``), no default value.
+    astroid would still compute the function's type to learn that, inferring its decorators
+    (``@router.get(...)`` builds fastapi)."""
+    if not isinstance(expr, nodes.Name):
+        return False
+    _, bindings = expr.lookup(expr.name)
+    if len(bindings) != 1 or not isinstance(bindings[0], nodes.AssignName):
+        return False
+    arguments = bindings[0].parent
+    if not isinstance(arguments, nodes.Arguments):
+        return False
+    positional = [*(arguments.posonlyargs or []), *(arguments.args or [])]
+    if positional and positional[0] is bindings[0] and isinstance(arguments.parent.parent, nodes.ClassDef):
+        return False
+    if bindings[0] not in positional and bindings[0] not in (arguments.kwonlyargs or []):
+        return False
+    try:
+        arguments.default_value(expr.name)
+    except NoDefault:
+        return True
+    return False
+
+
+_IMPLICIT_CLASSMETHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
+_METACLASS_SUFFIXES = ("Meta", "Metaclass", "MetaClass")
+
+
+def _self_of_plain_method(expr: nodes.NodeNG) -> nodes.ClassDef | None:
+    """The class whose instance ``expr`` is, when it is the ``self`` of an undecorated method
+    of a class without ``__slots__`` that is certainly no metaclass (:func:`_metaclass`): then
+    astroid's ``delayed_assattr`` records the attribute in that class's ``instance_attrs``,
+    after inferring the class's bases to learn that it is not a metaclass."""
+    if not isinstance(expr, nodes.Name):
+        return None
+    _, bindings = expr.lookup(expr.name)
+    if len(bindings) != 1 or not isinstance(bindings[0], nodes.AssignName):
+        return None
+    arguments = bindings[0].parent
+    if not isinstance(arguments, nodes.Arguments):
+        return None
+    function, positional = arguments.parent, [*(arguments.posonlyargs or []), *(arguments.args or [])]
+    if not (positional and positional[0] is bindings[0] and isinstance(function, nodes.FunctionDef)):
+        return None
+    cls = function.parent
+    if (not isinstance(cls, nodes.ClassDef) or function.decorators or function.name in _IMPLICIT_CLASSMETHODS
+            or function.extra_decorators or "__slots__" in cls.locals or cls.name == "type"):
+        return None
+    return cls if _metaclass(cls, 0) is False else None
+
+
+def _metaclass(cls: nodes.ClassDef, depth: int) -> bool | None:
+    """Whether a project class is a metaclass, from its bases' imports; ``None`` if unsure.
+    A library base is judged by its name (``type``, ``ABCMeta``, ``ModelMetaclass``, …)."""
+    cached = cls.__dict__.get("_pxl_metaclass", ...)
+    if cached is not ...:
+        return cached  # type: ignore[no-any-return]
+    verdict: bool | None = False
+    if depth > _MAX_DEPTH or cls.name == "type":
+        verdict = None if depth > _MAX_DEPTH else True
+    for base in cls.bases if verdict is False else ():
+        target = base.value if isinstance(base, nodes.Subscript) else base
+        name = library_name(target) if isinstance(target, (nodes.Name, nodes.Attribute)) else None
+        if name is not None:
+            if name.last in {"type", "EnumType"} or name.last.endswith(_METACLASS_SUFFIXES):
+                verdict = True
+            continue
+        if isinstance(target, nodes.Name) and target.name == "type":
+            verdict = None  # the builtin, unless rebound: astroid decides
+            break
+        found = _base_classes(target, library=False) if isinstance(target, nodes.Name) else False
+        if not isinstance(found, list) or not found:
+            verdict = None
+            break
+        verdicts = {_metaclass(klass, depth + 1) for klass in found}
+        if None in verdicts:
+            verdict = None
+            break
+        if True in verdicts:
+            verdict = True
+    cls._pxl_metaclass = verdict
+    return verdict
+
+
+def delayed_assattr(self: AstroidBuilder, node: nodes.AssignAttr) -> None:
+    """astroid's ``delayed_assattr``, skipped for modules of libraries (module docstring) and
+    for an attribute set on a parameter astroid cannot infer (:func:`_bare_parameter`); for
+    ``self.x = …`` in a plain method the attribute is recorded as astroid would
+    (:func:`_self_of_plain_method`), without inferring the class's library bases."""
+    try:
+        if _in_library(node) or _bare_parameter(node.expr):
+            return
+        cls = _self_of_plain_method(node.expr)
+    except _ERRORS:
+        cls = None
+    if cls is None:
+        _ASTROID_DELAYED_ASSATTR(self, node)
+        return
+    values = cls.instance_attrs.setdefault(node.attrname, [])
+    if node not in values:
+        values.append(node)
+
+
+def _swap_predicate(transform: object, old: object, new: object) -> None:
+    registered = MANAGER._transform.transforms[nodes.ClassDef]  # pylint: disable=protected-access
+    # in place: the transforms of a node run in registration order
+    for index, entry in enumerate(registered):
+        if entry == (transform, old):
+            registered[index] = (transform, new)
+
+
 def install() -> None:
-    """Use :func:`is_enum_class` as the enum transform's predicate in this process (idempotent)."""
+    """Make this process build libraries lazily (idempotent): :func:`is_enum_class`,
+    :func:`is_dataclass_class` and :func:`is_attrs_class` as the brains' predicates, the
+    annotation tests of the dataclass and attrs brains, and :func:`delayed_assattr`."""
     global _installed
     with _lock:
         if _installed:
             return
-        # pylint: disable-next=protected-access
-        transform, predicate = brain_namedtuple_enum.infer_enum_class, brain_namedtuple_enum._is_enum_subclass
-        registered = MANAGER._transform.transforms[nodes.ClassDef]  # pylint: disable=protected-access
-        # in place: the transforms of a node run in registration order
-        for index, entry in enumerate(registered):
-            if entry == (transform, predicate):
-                registered[index] = (transform, is_enum_class)
+        # pylint: disable=protected-access
+        _swap_predicate(brain_namedtuple_enum.infer_enum_class, brain_namedtuple_enum._is_enum_subclass,
+                        is_enum_class)
+        _swap_predicate(brain_dataclasses.dataclass_transform, _ASTROID_IS_DATACLASS, is_dataclass_class)
+        _swap_predicate(brain_attrs.attr_attributes_transform, _ASTROID_IS_ATTRS, is_attrs_class)
+        # the transforms call these through their modules' globals (the field-call predicate too)
+        brain_dataclasses.is_decorated_with_dataclass = is_dataclass_class
+        brain_dataclasses.is_class_var = is_class_var
+        brain_dataclasses._is_init_var = is_init_var
+        brain_dataclasses._is_keyword_only_sentinel = is_keyword_only_sentinel
+        brain_attrs.is_decorated_with_attrs = is_attrs_class
+        brain_attrs.is_class_var = is_class_var
+        AstroidBuilder.delayed_assattr = delayed_assattr  # type: ignore[method-assign]
+        # pylint: enable=protected-access
         _installed = True

@@ -1,0 +1,307 @@
+"""The build cascades ``library_builds.install`` cuts for the engine front ends (issue 16).
+
+astroid's dataclass and attrs brains and its ``delayed_assattr`` infer across the library
+boundary while a module is built; ``library_builds`` replaces them with import-based
+decisions. Here: the new predicates agree with astroid's on project classes and annotations,
+a cold lint of a SQLModel/pydantic/sqlalchemy-shaped project builds none of those libraries
+and reports exactly what astroid as shipped lets it report, and the pylint plugin keeps
+astroid's functions.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import astroid
+import pytest
+from astroid import nodes
+from astroid.brain import brain_attrs, brain_dataclasses, helpers
+
+from pixcrawler_lint import library_builds
+from pixcrawler_lint.library_builds import (
+    is_attrs_class,
+    is_class_var,
+    is_dataclass_class,
+    is_init_var,
+    is_keyword_only_sentinel,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+# astroid's own functions, whatever this process installed (the engine installs ours)
+# pylint: disable=protected-access
+ASTROID_IS_DATACLASS = library_builds._ASTROID_IS_DATACLASS
+ASTROID_IS_ATTRS = library_builds._ASTROID_IS_ATTRS
+ASTROID_IS_CLASS_VAR = library_builds._ASTROID_IS_CLASS_VAR
+ASTROID_IS_INIT_VAR = library_builds._ASTROID_IS_INIT_VAR
+ASTROID_IS_KW_ONLY = library_builds._ASTROID_IS_KW_ONLY
+# pylint: enable=protected-access
+
+DATACLASSES = """
+import dataclasses
+import dataclasses as dc
+from dataclasses import dataclass, field
+from dataclasses import dataclass as data
+from functools import total_ordering
+from pydantic import dataclasses as pdc
+from pydantic.dataclasses import dataclass as pydantic_dataclass
+
+def local_decorator(cls):
+    return cls
+
+@dataclass
+class A:
+    x: int
+@dataclass(frozen=True)
+class B:
+    x: int
+@dataclasses.dataclass
+class C: ...
+@dc.dataclass(order=True)
+class D: ...
+@data
+class E: ...
+@pydantic_dataclass
+class F: ...
+@pdc.dataclass
+class G: ...
+@total_ordering
+class H: ...
+@local_decorator
+class I: ...
+class J: ...
+@local_decorator
+@dataclass
+class K: ...
+"""
+
+
+def test_dataclass_predicate_agrees_with_astroid_on_project_classes() -> None:
+    module = astroid.parse(DATACLASSES, module_name="proj.data")
+    classes = [n for n in module.body if isinstance(n, nodes.ClassDef)]
+    verdicts = {cls.name: is_dataclass_class(cls) for cls in classes}
+    assert verdicts == {cls.name: ASTROID_IS_DATACLASS(cls) for cls in classes}
+    assert [name for name, verdict in verdicts.items() if not verdict] == ["H", "I", "J"]
+
+
+def test_library_classes_get_no_dataclass_or_attrs_transform() -> None:
+    pstats = astroid.MANAGER.ast_from_module_name("pstats")  # @dataclass class FunctionProfile
+    profile = pstats["FunctionProfile"]
+    assert ASTROID_IS_DATACLASS(profile)
+    assert not is_dataclass_class(profile) and not is_attrs_class(profile)
+
+
+ANNOTATIONS = """
+import dataclasses
+import typing
+import typing as t
+from dataclasses import InitVar, KW_ONLY
+from typing import ClassVar, Optional
+from typing import ClassVar as CV
+from sqlalchemy.orm import Mapped
+from sqlalchemy.ext.asyncio import AsyncSession
+
+class Local: ...
+
+class Probe:
+    a: ClassVar[int]
+    b: ClassVar
+    c: typing.ClassVar[str]
+    d: t.ClassVar
+    f: int
+    g: Mapped[int]
+    h: Optional[AsyncSession]
+    i: AsyncSession | None
+    j: "ClassVar[int]"
+    k: InitVar[int]
+    l: dataclasses.InitVar[str]
+    m: KW_ONLY
+    n: dataclasses.KW_ONLY
+    o: Local
+    p: list[Local]
+"""
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs"),
+    [(is_class_var, ASTROID_IS_CLASS_VAR), (is_init_var, ASTROID_IS_INIT_VAR),
+     (is_keyword_only_sentinel, ASTROID_IS_KW_ONLY)],
+    ids=["ClassVar", "InitVar", "KW_ONLY"],
+)
+def test_annotation_tests_agree_with_astroid(ours: object, theirs: object) -> None:
+    module = astroid.parse(ANNOTATIONS, module_name="proj.annotations")
+    fields = [n for n in module["Probe"].body if isinstance(n, nodes.AnnAssign)]
+    verdicts = {f.target.name: ours(f.annotation) for f in fields}  # type: ignore[operator]
+    assert verdicts == {f.target.name: theirs(f.annotation) for f in fields}  # type: ignore[operator]
+    assert any(verdicts.values())
+
+
+def test_an_aliased_classvar_is_a_classvar() -> None:
+    """astroid does not see ``CV[int]`` through ``from typing import ClassVar as CV``; Python's
+    dataclasses do, and so do we (the one place the annotation tests differ from astroid's)."""
+    module = astroid.parse(ANNOTATIONS + "    e: CV[int]\n", module_name="proj.annotations")
+    annotation = module["Probe"].body[-1].annotation
+    assert is_class_var(annotation) and not ASTROID_IS_CLASS_VAR(annotation)
+
+
+ATTRS = """
+import attr
+import attrs
+from attrs import define, frozen
+from attr import s as attr_s
+from dataclasses import dataclass
+from functools import total_ordering
+
+@attr.s
+class A: ...
+@attr.s(auto_attribs=True)
+class B: ...
+@attrs.define
+class C: ...
+@define
+class D: ...
+@frozen(slots=False)
+class E: ...
+@attr_s
+class F: ...
+@dataclass
+class G: ...
+@total_ordering
+class H: ...
+class I: ...
+"""
+
+
+def test_attrs_predicate_agrees_with_astroid() -> None:
+    pytest.importorskip("attrs")
+    module = astroid.parse(ATTRS, module_name="proj.attrs_classes")
+    classes = [n for n in module.body if isinstance(n, nodes.ClassDef)]
+    verdicts = {cls.name: is_attrs_class(cls) for cls in classes}
+    assert verdicts == {cls.name: ASTROID_IS_ATTRS(cls) for cls in classes}
+    assert verdicts["A"] and verdicts["D"] and not verdicts["G"]
+
+
+# A SQLModel/pydantic/sqlalchemy-shaped endpoint module (as in the full-stack template): the
+# shapes that made astroid build those libraries while the module itself was parsed.
+ENDPOINT = '''"""Things."""  # expect: PXL604
+from dataclasses import dataclass, field
+from typing import Annotated, ClassVar
+
+from fastapi import APIRouter, Depends, HTTPException, status  # expect: PXL205
+from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession  # expect: PXL102
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column  # expect: PXL102
+
+router = APIRouter(prefix="/things")
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Thing(Base):
+    __tablename__ = "things"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+
+    def rename(self, name: str) -> None:
+        self.name = name
+
+
+class ThingIn(BaseModel):
+    name: str
+    kind: ClassVar[str] = "thing"
+
+
+@dataclass
+class Context:
+    session: AsyncSession
+    tags: list[str] = field(default_factory=list)
+    limit: ClassVar[int] = 10
+
+
+def context() -> Context:
+    raise NotImplementedError
+
+
+@router.patch("/{thing_id}", operation_id="renameThing")
+async def rename(thing_id: int, body: ThingIn, ctx: Annotated[Context, Depends(context)],  # expect: PXL203, PXL206
+                 status: int | None = None) -> None:
+    body.name = body.name.strip()
+    ctx.tags = [body.name]
+    if status:
+        raise HTTPException(status_code=status.HTTP_404_NOT_FOUND)  # expect: PXL204
+'''
+
+LINT = """
+import json, sys, astroid
+from pixcrawler_lint import library_builds
+if sys.argv[2] == "shipped":
+    library_builds.install = lambda: None  # astroid as shipped
+from pixcrawler_lint.engine import lint_file
+findings = lint_file(sys.argv[1])
+print(json.dumps({"findings": sorted([f.line, f.code] for f in findings),
+                  "built": sorted(astroid.MANAGER.astroid_cache)}))
+"""
+
+
+def _lint(tree: Path, path: str, mode: str) -> dict[str, list]:  # type: ignore[type-arg]
+    proc = subprocess.run([sys.executable, "-c", LINT, path, mode], cwd=tree, capture_output=True, text=True,
+                          check=True)
+    result: dict[str, list] = json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[type-arg]
+    return result
+
+
+def test_a_cold_sqlmodel_shaped_lint_builds_no_library_and_finds_the_same(tmp_path: Path) -> None:
+    endpoints = tmp_path / "backend" / "api" / "v1" / "endpoints"
+    endpoints.mkdir(parents=True)
+    for package in (tmp_path / "backend", endpoints.parent.parent, endpoints.parent, endpoints):
+        (package / "__init__.py").write_text("")
+    (endpoints / "things.py").write_text(ENDPOINT)
+    path = "backend/api/v1/endpoints/things.py"
+    expected = sorted(
+        [number, code.strip()]
+        for number, line in enumerate(ENDPOINT.splitlines(), start=1)
+        if "# expect:" in line
+        for code in line.split("# expect:", 1)[1].split(",")
+    )
+    lazy = _lint(tmp_path, path, "lazy")
+    shipped = _lint(tmp_path, path, "shipped")
+    assert lazy["findings"] == expected
+    assert shipped["findings"] == lazy["findings"]
+    heavy = {"pydantic.main", "sqlalchemy.orm", "sqlalchemy.ext.asyncio", "fastapi.routing", "starlette.routing"}
+    assert heavy <= set(shipped["built"])  # the shapes really did cascade in astroid as shipped
+    assert not set(lazy["built"]) & heavy, sorted(set(lazy["built"]) & heavy)
+
+
+def test_the_pylint_plugin_keeps_astroids_brains_and_builder() -> None:
+    script = textwrap.dedent("""
+        from astroid import MANAGER, nodes
+        from astroid.brain import brain_attrs, brain_dataclasses, helpers
+        from astroid.builder import AstroidBuilder
+        from pylint.lint import PyLinter
+        import pixcrawler_lint.pylint_plugin as plugin
+        plugin.register(PyLinter())
+        predicates = [p for _, p in MANAGER._transform.transforms[nodes.ClassDef]]
+        print(all([
+            brain_dataclasses.is_decorated_with_dataclass in predicates,
+            brain_attrs.is_decorated_with_attrs in predicates,
+            brain_dataclasses.is_decorated_with_dataclass.__module__ == brain_dataclasses.__name__,
+            brain_dataclasses.is_class_var is helpers.is_class_var,
+            brain_attrs.is_class_var is helpers.is_class_var,
+            AstroidBuilder.delayed_assattr.__module__ == "astroid.builder",
+        ]))
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True)
+    assert proc.stdout.strip().splitlines()[-1] == "True"
+
+
+def test_install_replaces_the_brains_functions() -> None:
+    library_builds.install()
+    assert brain_dataclasses.is_decorated_with_dataclass is is_dataclass_class
+    assert brain_dataclasses.is_class_var is is_class_var is brain_attrs.is_class_var
+    assert brain_attrs.is_decorated_with_attrs is is_attrs_class
+    assert helpers.is_class_var is ASTROID_IS_CLASS_VAR  # astroid's helper itself is untouched
