@@ -244,7 +244,10 @@ def _bare_parameter(expr: nodes.NodeNG) -> bool:
     """True when ``expr`` names a parameter that astroid infers as nothing but ``Uninferable``
     outside a call: not a method's first parameter (``self``/``cls``), no default value.
     astroid would still compute the function's type to learn that, inferring its decorators
-    (``@router.get(...)`` builds fastapi)."""
+    (``@router.get(...)`` builds fastapi). An attribute of such a parameter
+    (``request.state``) is ``Uninferable`` as well."""
+    while isinstance(expr, nodes.Attribute):
+        expr = expr.expr
     if not isinstance(expr, nodes.Name):
         return False
     _, bindings = expr.lookup(expr.name)
