@@ -289,10 +289,27 @@ def _self_of_plain_method(expr: nodes.NodeNG) -> nodes.ClassDef | None:
     if not (positional and positional[0] is bindings[0] and isinstance(function, nodes.FunctionDef)):
         return None
     cls = function.parent
-    if (not isinstance(cls, nodes.ClassDef) or function.decorators or function.name in _IMPLICIT_CLASSMETHODS
+    if (not isinstance(cls, nodes.ClassDef) or function.name in _IMPLICIT_CLASSMETHODS
             or function.extra_decorators or "__slots__" in cls.locals or cls.name == "type"):
         return None
+    if function.decorators and not (expr.name == "self" and _library_method_decorators(function)):
+        return None
     return cls if _metaclass(cls, 0) is False else None
+
+
+def _library_method_decorators(function: nodes.FunctionDef) -> bool:
+    """True when every decorator of ``function`` is a library's (``@model_validator(...)``,
+    ``@cached_property``) whose name says no class or static method: astroid would infer each
+    (building the library) to tell; with a first parameter named ``self`` it stays a method."""
+    for decorator in function.decorators.nodes:
+        target = decorator.func if isinstance(decorator, nodes.Call) else decorator
+        name = library_name(target) if isinstance(target, (nodes.Name, nodes.Attribute)) else None
+        if name is None:
+            return False
+        last = name.last.lower()
+        if "classmethod" in last or "staticmethod" in last:
+            return False
+    return True
 
 
 def _metaclass(cls: nodes.ClassDef, depth: int) -> bool | None:
