@@ -180,10 +180,33 @@ def activate_project_root(root: Path) -> None:
             for _ in range(_inserted):
                 if str(_active_root) in sys.path:
                     sys.path.remove(str(_active_root))  # the first copy: the one inserted in front
-            astroid.MANAGER.clear_cache()
+            if _names_collide(root):
+                astroid.MANAGER.clear_cache()
         sys.path.insert(0, str(root))
         _active_root, _inserted = root, 1
         _known_roots.setdefault(root, None)
+
+
+def _names_collide(root: Path) -> bool:
+    """True when a module astroid has cached from outside ``root`` (and outside the libraries)
+    has a top-level name that ``root`` defines too: then the cache must go, or imports under
+    ``root`` would get the other project's module. Without a collision the modules built so
+    far stay: a project whose folders without ``__init__.py`` make a dozen import roots
+    (dispatch: 19) no longer rebuilds its packages and astroid's builtins once per root."""
+    try:
+        tops = {entry.stem if entry.suffix == ".py" else entry.name for entry in root.iterdir()
+                if entry.is_dir() or entry.suffix == ".py"}
+    except OSError:
+        return True
+    inside = str(root) + "/"
+    for name, module in list(astroid.MANAGER.astroid_cache.items()):
+        if name.split(".", 1)[0] not in tops:
+            continue
+        file = getattr(module, "file", None)
+        if not isinstance(file, str) or file.startswith(inside) or is_library_path(file):
+            continue
+        return True
+    return False
 
 
 def forget_project_root() -> None:

@@ -305,3 +305,27 @@ def test_install_replaces_the_brains_functions() -> None:
     assert brain_dataclasses.is_class_var is is_class_var is brain_attrs.is_class_var
     assert brain_attrs.is_decorated_with_attrs is is_attrs_class
     assert helpers.is_class_var is ASTROID_IS_CLASS_VAR  # astroid's helper itself is untouched
+
+
+def test_switching_import_roots_keeps_the_cache_unless_top_names_collide(tmp_path: Path) -> None:
+    """A project with folders lacking ``__init__.py`` has many import roots; switching between
+    them drops astroid's cache only when the new root defines a top-level name that a cached
+    module of another root has (two projects with a ``backend`` package)."""
+    from pixcrawler_lint.modules import activate_project_root, forget_project_root
+
+    for root, package in (("one", "alpha"), ("two", "beta"), ("three", "alpha")):
+        (tmp_path / root / package).mkdir(parents=True)
+        (tmp_path / root / package / "__init__.py").write_text("VALUE = 1\n")
+    forget_project_root()
+    try:
+        activate_project_root(tmp_path / "one")
+        alpha = astroid.MANAGER.ast_from_module_name("alpha")
+        activate_project_root(tmp_path / "two")
+        assert astroid.MANAGER.astroid_cache.get("alpha") is alpha  # no collision: kept
+        beta = astroid.MANAGER.ast_from_module_name("beta")
+        activate_project_root(tmp_path / "three")
+        assert "alpha" not in astroid.MANAGER.astroid_cache  # another project's alpha: dropped
+        assert astroid.MANAGER.ast_from_module_name("alpha").file.startswith(str((tmp_path / "three").resolve()))
+        assert beta.name == "beta"
+    finally:
+        forget_project_root()
