@@ -15,7 +15,7 @@ from pixcrawler_lint.config import DEFAULT_CONFIG, Config
 from pixcrawler_lint.contracts import ImportStep, LayerMapContract, Violation, build_graph, check_architecture
 from pixcrawler_lint.contracts.architecture import names_in_import_line
 
-EXTERNALS = ("sqlalchemy", "fastapi", "httpx", "urllib", "builder")
+EXTERNALS = ("sqlalchemy", "fastapi", "starlette", "httpx", "urllib", "builder")
 
 
 def make_graph(*imports: tuple[str, str] | tuple[str, str, int, str]) -> grimp.ImportGraph:
@@ -145,6 +145,65 @@ def test_other_top_level_packages_are_not_followed() -> None:
 def test_urllib_request_is_told_apart_from_the_import_line(line: str, broken: bool) -> None:
     graph = make_graph(("backend.services.crawl_job", "urllib", 3, line))
     assert bool(check_architecture(graph, DEFAULT_CONFIG)) is broken
+
+
+@pytest.mark.parametrize(
+    ("line", "broken"),
+    [
+        ("from starlette.config import Config", False),  # an environment reader (dispatch.config)
+        ("from starlette.datastructures import CommaSeparatedStrings, Secret", False),
+        ("from starlette.requests import Request", False),  # a helper's parameter type
+        ("from fastapi import Request", False),
+        ("from fastapi.encoders import jsonable_encoder", False),
+        ("from fastapi import HTTPException", True),  # raising HTTP through a helper
+        ("from starlette.responses import JSONResponse", True),
+        ("from fastapi import Request, HTTPException", True),
+        ("import starlette", True),  # nothing narrower to judge: the package
+    ],
+)
+def test_chains_through_an_unlayered_module_count_only_http_handling(line: str, broken: bool) -> None:
+    package = line.split()[1].split(".")[0]
+    graph = make_graph(
+        ("backend.services.project", "backend.settings", 3, "from backend import settings"),
+        ("backend.settings", package, 7, line),
+    )
+    violations = check_architecture(graph, DEFAULT_CONFIG)
+    assert {(v.importer, v.code) for v in violations} == ({("backend.services.project", "PXL105")} if broken else set())
+    assert all("Request" not in v.imported for v in violations)  # the neutral name is not the one blamed
+
+
+def test_a_service_importing_an_http_neutral_name_itself_is_still_reported() -> None:
+    graph = make_graph(("backend.services.project", "starlette", 3, "from starlette.config import Config"))
+    [violation] = check_architecture(graph, DEFAULT_CONFIG)
+    assert violation.code == "PXL105" and violation.is_direct and violation.imported == "starlette.config.Config"
+
+
+def test_every_chain_to_an_external_package_is_judged_not_only_the_shortest() -> None:
+    # The first chain found (through the settings module) is harmless; the second raises HTTP.
+    graph = make_graph(
+        ("backend.services.project", "backend.a_settings", 2, "from backend import a_settings"),
+        ("backend.services.project", "backend.helpers.errors", 3, "from backend.helpers import errors"),
+        ("backend.a_settings", "starlette", 1, "from starlette.config import Config"),
+        ("backend.helpers.errors", "fastapi", 1, "from fastapi import HTTPException"),
+        ("backend.helpers.errors", "starlette", 2, "from starlette.exceptions import HTTPException"),
+    )
+    violations = check_architecture(graph, DEFAULT_CONFIG)
+    assert codes(violations) == {
+        ("backend.services.project", "PXL105", "fastapi.HTTPException"),
+        ("backend.services.project", "PXL105", "starlette.exceptions.HTTPException"),
+    }
+    by_name = {v.imported: v for v in violations}
+    assert [s.importer for s in by_name["starlette.exceptions.HTTPException"].chain] == [
+        "backend.services.project", "backend.helpers.errors",
+    ]
+
+
+def test_an_allowed_subpackage_holds_for_a_squashed_package() -> None:
+    config = dataclasses.replace(DEFAULT_CONFIG, allow=("services -> sqlalchemy.exc",))
+    line = "from sqlalchemy.exc import IntegrityError"
+    graph = make_graph(("backend.services.project", "sqlalchemy", 3, line))
+    assert check_architecture(graph, config) == []
+    assert codes(check_architecture(graph, DEFAULT_CONFIG)) == {("backend.services.project", "PXL103", "sqlalchemy.exc.IntegrityError")}
 
 
 @pytest.mark.parametrize(

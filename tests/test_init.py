@@ -9,6 +9,8 @@ interpreter. The PixCrawler layout gets no proposal at all.
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import textwrap
 import tomllib
 from pathlib import Path
@@ -17,7 +19,9 @@ import pytest
 
 from pixcrawler_lint.cli.main import main
 from pixcrawler_lint.config import Config, config_from_table
-from pixcrawler_lint.init import propose, render_proposal, survey, write_proposal
+from pixcrawler_lint.init.propose import propose
+from pixcrawler_lint.init.render import render_proposal, write_proposal
+from pixcrawler_lint.init.survey import survey
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -355,3 +359,17 @@ def test_layers_by_what_modules_define_become_their_packages(tmp_path: Path) -> 
     assert table["services"] == ["shop.domain"]
     assert table["models"] == ["shop.orm"]
     assert table["layers"] == ["api", "services", "models"]
+
+
+def test_check_does_not_load_what_only_init_needs(tmp_path: Path) -> None:
+    """Every `check` mounts `init` on its parser; tomlkit and the survey load only for `init`."""
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("", encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from pixcrawler_lint.cli.main import main\n"
+        f"main(['check', '-q', '--no-cache', {str(tmp_path / 'pkg')!r}])\n"
+        "print(sorted(m for m in ('tomlkit', 'pixcrawler_lint.init.survey', 'pixcrawler_lint.init.render') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr

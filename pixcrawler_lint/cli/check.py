@@ -126,13 +126,13 @@ def collect_findings(options: CheckOptions, stderr: TextIO = sys.stderr) -> Coll
     """
     files = discover(options.paths, options.exclude)
     warnings = _validate_configuration(files)
-    for members in group_by_project_root(files).values():  # before the work: say it even if it crashes
+    groups = group_by_project_root(files)
+    for members in groups.values():  # before the work: say it even if it crashes
         notice = notice_once(members[0])
         if notice is not None:
             stderr.write(f"pixcrawler-lint: warning: {notice}\n")
     checked = [rule.code for rule in all_rules() if _wanted(rule.code, options.select, options.ignore)]
     command_line = CommandLine(tuple(options.select), tuple(options.ignore))
-    groups = group_by_project_root(files)
     caches = (
         {root: ProjectCache(root, members, [repr(command_line)]) for root, members in groups.items()}
         if options.cache else {}

@@ -137,31 +137,62 @@ def _hint(importer: str, path: list[str], config: Config) -> str:
     return f"{helper} -> {path[-1]} breaks the rule itself (reported on its own): fixing that import clears this chain"
 
 
-def _reachable(graph: ImportGraph, start: str, config: Config, own: set[str]) -> dict[str, list[str]]:
-    """Every module reached from ``start`` directly or through unlayered own modules → path."""
+def _reachable(graph: ImportGraph, start: str, config: Config, own: set[str]) -> dict[str, list[list[str]]]:
+    """Every module reached from ``start`` directly or through unlayered own modules → its paths.
+
+    One shortest path per module; for a squashed external package one path per module that
+    imports it (the package is one node, and what each importer takes from it differs).
+    """
     layer = classify(start, config)
-    paths: dict[str, list[str]] = {}
+    paths: dict[str, list[list[str]]] = {}
     queue: deque[list[str]] = deque([[start]])
     seen = {start}
     while queue:
         path = queue.popleft()
         for imported in sorted(graph.find_modules_directly_imported_by(path[-1])):
             if imported in seen:
+                if graph.is_module_squashed(imported) and imported in paths:
+                    paths[imported].append([*path, imported])
                 continue
             seen.add(imported)
-            paths[imported] = [*path, imported]
+            paths[imported] = [[*path, imported]]
             if _is_helper(imported, layer, graph, config, own):
-                queue.append(paths[imported])
+                queue.append(paths[imported][0])
     return paths
 
 
+# What a module of no layer may import from an HTTP framework without making its importers HTTP
+# code: an environment reader, plain data structures, a thread-pool helper, an encoder, and the
+# `Request` type (a helper that takes a request cannot be called by a service that has none; a
+# service that does take one imports it itself, and that direct import is reported). Only
+# chains through such a module are exempt: a service importing these directly is still reported.
+_HTTP_NEUTRAL = (
+    "starlette.config", "starlette.datastructures", "starlette.concurrency", "starlette.requests",
+    "fastapi.datastructures", "fastapi.concurrency", "fastapi.encoders", "fastapi.requests",
+    "fastapi.Request",
+)
+
+
+def _is_http_neutral(name: str) -> bool:
+    return any(name == n or name.startswith(n + ".") for n in _HTTP_NEUTRAL)
+
+
 def _candidate_names(graph: ImportGraph, path: list[str]) -> list[str]:
+    """The names ``path``'s last step imports, as precisely as the import lines tell.
+
+    For a squashed external package the names on the import lines (``starlette.config.Config``)
+    are judged rather than the bare package, so an ``allow`` edge to a subpackage holds, and a
+    chain through a module of no layer that imports only what :data:`_HTTP_NEUTRAL` lists
+    breaks nothing.
+    """
     imported = path[-1]
     if not graph.is_module_squashed(imported):
         return [imported]
     details = graph.get_import_details(importer=path[-2], imported=imported)
-    refined = [name for d in details for name in names_in_import_line(d["line_contents"], imported)]
-    return [imported, *dict.fromkeys(refined)]
+    refined = list(dict.fromkeys(name for d in details for name in names_in_import_line(d["line_contents"], imported)))
+    if len(path) > 2:
+        return [name for name in refined if not _is_http_neutral(name)] if refined else [imported]
+    return refined or [imported]
 
 
 def check_architecture(graph: ImportGraph, config: Config) -> list[Violation]:
@@ -178,8 +209,8 @@ def check_architecture(graph: ImportGraph, config: Config) -> list[Violation]:
             continue
         if is_composition_root(importer, config):
             continue  # may import every layer
-        for imported, path in _reachable(graph, importer, config, own).items():
-            for name in _candidate_names(graph, path):
+        for imported, paths in _reachable(graph, importer, config, own).items():
+            for path, name in ((p, n) for p in paths for n in _candidate_names(graph, p)):
                 for breach in import_breaches(importer, name, config):
                     key = (importer, breach.code, imported)
                     if key in violations:

@@ -9,11 +9,8 @@ sub-command the CLI mounts.
 from __future__ import annotations
 
 from pixcrawler_lint.init.command import add_init_command, run_init
-from pixcrawler_lint.init.propose import Proposal, ProposedKey, propose
-from pixcrawler_lint.init.render import render_proposal, write_proposal
-from pixcrawler_lint.init.survey import Survey, survey
 
-__all__ = [
-    "add_init_command", "run_init", "Proposal", "ProposedKey", "propose", "render_proposal", "write_proposal",
-    "Survey", "survey",
-]
+# Only the sub-command here: the CLI imports this package for every `check` (to mount `init` on
+# its parser), and only `init` itself needs tomlkit and the survey. Import the steps from their
+# modules: `pixcrawler_lint.init.survey.survey`, `.propose.propose`, `.render.render_proposal`.
+__all__ = ["add_init_command", "run_init"]

@@ -7,9 +7,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from pixcrawler_lint.config import find_pyproject
-from pixcrawler_lint.init.propose import propose
-from pixcrawler_lint.init.render import render_proposal, write_proposal
-from pixcrawler_lint.init.survey import survey
 
 __all__ = ["add_init_command", "run_init", "InitError"]
 
@@ -28,6 +25,11 @@ def add_init_command(commands: Any) -> None:
 
 def run_init(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """Print the proposal; with ``--write`` also put it into the nearest ``pyproject.toml``."""
+    # Imported here: every `check` builds the parser, and only `init` needs tomlkit and the survey.
+    from pixcrawler_lint.init.propose import propose  # pylint: disable=import-outside-toplevel
+    from pixcrawler_lint.init.render import render_proposal, write_proposal  # pylint: disable=import-outside-toplevel
+    from pixcrawler_lint.init.survey import survey  # pylint: disable=import-outside-toplevel
+
     path: Path = args.path
     if not path.is_dir():
         raise InitError(f"{path}: not a directory")
