@@ -51,7 +51,7 @@ from astroid.brain import brain_attrs, brain_dataclasses, brain_namedtuple_enum,
 from astroid.builder import AstroidBuilder
 from astroid.exceptions import NoDefault
 
-from pixcrawler_lint.analysis.origins import import_origin, is_library_path, library_name
+from pixcrawler_lint.analysis.origins import import_origin, is_library_path, library_name, library_root
 
 __all__ = [
     "install", "is_enum_class", "is_dataclass_class", "is_attrs_class", "is_class_var", "is_init_var",
@@ -331,6 +331,8 @@ def _metaclass(cls: nodes.ClassDef, depth: int) -> bool | None:
         if isinstance(target, nodes.Name) and target.name == "type":
             verdict = None  # the builtin, unless rebound: astroid decides
             break
+        if isinstance(target, nodes.Name) and _library_made(target):
+            continue  # ``Base = declarative_base()``: a class a library made, not a metaclass
         found = _base_classes(target, library=False) if isinstance(target, nodes.Name) else False
         if not isinstance(found, list) or not found:
             verdict = None
@@ -345,6 +347,36 @@ def _metaclass(cls: nodes.ClassDef, depth: int) -> bool | None:
     return verdict
 
 
+def _library_made(name: nodes.Name) -> bool:
+    """True when every binding of ``name`` in its module is ``name = <call rooted in a library>``
+    (``created_at = Column(...)``, ``Base = declarative_base()``), followed through a project
+    ``from … import``: astroid would infer the call into the library."""
+    _, bindings = name.lookup(name.name)
+    if not bindings:
+        return False
+    for binding in bindings:
+        if isinstance(binding, nodes.ImportFrom) and not import_origin(binding, name.name):
+            real = next((n for n, alias in binding.names if (alias or n) == name.name), None)
+            if real is None or real == "*":
+                return False
+            module = binding.do_import_module(binding.modname)
+            targets = [t for t in module.locals.get(real, []) if isinstance(t, nodes.AssignName)]
+            if not targets or len(targets) != len(module.locals.get(real, [])):
+                return False
+            if not all(_assigned_library_call(t) for t in targets):
+                return False
+            continue
+        if not (isinstance(binding, nodes.AssignName) and _assigned_library_call(binding)):
+            return False
+    return True
+
+
+def _assigned_library_call(target: nodes.AssignName) -> bool:
+    assign = target.parent
+    return (isinstance(assign, nodes.Assign) and assign.targets == [target] and isinstance(assign.value, nodes.Call)
+            and library_root(assign.value) is not None)
+
+
 def delayed_assattr(self: AstroidBuilder, node: nodes.AssignAttr) -> None:
     """astroid's ``delayed_assattr``, skipped for modules of libraries (module docstring) and
     for an attribute set on a parameter astroid cannot infer (:func:`_bare_parameter`); for
@@ -353,6 +385,8 @@ def delayed_assattr(self: AstroidBuilder, node: nodes.AssignAttr) -> None:
     try:
         if _in_library(node) or _bare_parameter(node.expr):
             return
+        if isinstance(node.expr, nodes.Name) and _library_made(node.expr):
+            return  # an instance of a library class: no rule reads its attributes
         cls = _self_of_plain_method(node.expr)
     except _ERRORS:
         cls = None
