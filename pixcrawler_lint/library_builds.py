@@ -51,7 +51,7 @@ from astroid.brain import brain_attrs, brain_dataclasses, brain_namedtuple_enum,
 from astroid.builder import AstroidBuilder
 from astroid.exceptions import NoDefault
 
-from pixcrawler_lint.analysis.origins import import_origin, is_library_path, library_name, library_root
+from pixcrawler_lint.analysis.origins import LibraryName, import_origin, is_library_path, library_name, library_root
 
 __all__ = [
     "install", "is_enum_class", "is_dataclass_class", "is_attrs_class", "is_class_var", "is_init_var",
@@ -185,7 +185,7 @@ is_init_var = _annotation_test("InitVar", _ASTROID_IS_INIT_VAR)
 is_keyword_only_sentinel = _annotation_test("KW_ONLY", _ASTROID_IS_KW_ONLY)
 
 
-def _decorator_names(cls: nodes.ClassDef) -> list[tuple[nodes.NodeNG, object]]:
+def _decorator_names(cls: nodes.ClassDef) -> list[tuple[nodes.NodeNG, LibraryName | None]]:
     """Each class decorator with the library name it spells (``None`` when not a library's)."""
     found = []
     for decorator in cls.decorators.nodes:
@@ -209,9 +209,10 @@ def is_dataclass_class(
         return False
     for decorator, name in _decorator_names(node):
         if name is None:
-            if brain_dataclasses._looks_like_dataclass_decorator(decorator, decorator_names):  # pylint: disable=protected-access
+            looks_like = brain_dataclasses._looks_like_dataclass_decorator  # pylint: disable=protected-access
+            if looks_like(decorator, decorator_names):
                 return True
-        elif name.last in decorator_names and name.dotted.rpartition(".")[0] in _DATACLASS_MODULES:  # type: ignore[attr-defined]
+        elif name.last in decorator_names and name.dotted.rpartition(".")[0] in _DATACLASS_MODULES:
             return True
     return False
 
@@ -226,7 +227,7 @@ def is_attrs_class(node: nodes.ClassDef, decorator_names: frozenset[str] = brain
         target = decorator.func if isinstance(decorator, nodes.Call) else decorator
         if target.as_string() in decorator_names:
             return True
-        if name is not None and name.module.split(".", 1)[0] not in _ATTRS_MODULES:  # type: ignore[attr-defined]
+        if name is not None and name.module.split(".", 1)[0] not in _ATTRS_MODULES:
             continue
         inferred = _safe_infer(target)
         if inferred is not None and inferred.root().name == "attr._next_gen":
@@ -426,6 +427,6 @@ def install() -> None:
         brain_dataclasses._is_keyword_only_sentinel = is_keyword_only_sentinel
         brain_attrs.is_decorated_with_attrs = is_attrs_class
         brain_attrs.is_class_var = is_class_var
-        AstroidBuilder.delayed_assattr = delayed_assattr  # type: ignore[method-assign]
+        AstroidBuilder.delayed_assattr = delayed_assattr
         # pylint: enable=protected-access
         _installed = True
