@@ -241,6 +241,20 @@ def _safe_infer(node: nodes.NodeNG) -> nodes.NodeNG | None:
     return safe_infer(node)
 
 
+def _parameter(expr: nodes.NodeNG) -> tuple[nodes.AssignName, nodes.Arguments, list[nodes.AssignName]] | None:
+    """The parameter a bare name is bound to (its only binding), its ``Arguments`` and the
+    positional parameters of that signature; ``None`` for anything else."""
+    if not isinstance(expr, nodes.Name):
+        return None
+    _, bindings = expr.lookup(expr.name)
+    if len(bindings) != 1 or not isinstance(bindings[0], nodes.AssignName):
+        return None
+    arguments = bindings[0].parent
+    if not isinstance(arguments, nodes.Arguments):
+        return None
+    return bindings[0], arguments, [*(arguments.posonlyargs or []), *(arguments.args or [])]
+
+
 def _bare_parameter(expr: nodes.NodeNG) -> bool:
     """True when ``expr`` names a parameter that astroid infers as nothing but ``Uninferable``
     outside a call: not a method's first parameter (``self``/``cls``), no default value.
@@ -249,21 +263,16 @@ def _bare_parameter(expr: nodes.NodeNG) -> bool:
     (``request.state``) is ``Uninferable`` as well."""
     while isinstance(expr, nodes.Attribute):
         expr = expr.expr
-    if not isinstance(expr, nodes.Name):
+    parameter = _parameter(expr)
+    if parameter is None:
         return False
-    _, bindings = expr.lookup(expr.name)
-    if len(bindings) != 1 or not isinstance(bindings[0], nodes.AssignName):
+    binding, arguments, positional = parameter
+    if positional and positional[0] is binding and isinstance(arguments.parent.parent, nodes.ClassDef):
         return False
-    arguments = bindings[0].parent
-    if not isinstance(arguments, nodes.Arguments):
-        return False
-    positional = [*(arguments.posonlyargs or []), *(arguments.args or [])]
-    if positional and positional[0] is bindings[0] and isinstance(arguments.parent.parent, nodes.ClassDef):
-        return False
-    if bindings[0] not in positional and bindings[0] not in (arguments.kwonlyargs or []):
+    if binding not in positional and binding not in (arguments.kwonlyargs or []):
         return False
     try:
-        arguments.default_value(expr.name)
+        arguments.default_value(binding.name)
     except NoDefault:
         return True
     return False
@@ -278,16 +287,12 @@ def _self_of_plain_method(expr: nodes.NodeNG) -> nodes.ClassDef | None:
     of a class without ``__slots__`` that is certainly no metaclass (:func:`_metaclass`): then
     astroid's ``delayed_assattr`` records the attribute in that class's ``instance_attrs``,
     after inferring the class's bases to learn that it is not a metaclass."""
-    if not isinstance(expr, nodes.Name):
+    parameter = _parameter(expr)
+    if parameter is None:
         return None
-    _, bindings = expr.lookup(expr.name)
-    if len(bindings) != 1 or not isinstance(bindings[0], nodes.AssignName):
-        return None
-    arguments = bindings[0].parent
-    if not isinstance(arguments, nodes.Arguments):
-        return None
-    function, positional = arguments.parent, [*(arguments.posonlyargs or []), *(arguments.args or [])]
-    if not (positional and positional[0] is bindings[0] and isinstance(function, nodes.FunctionDef)):
+    binding, arguments, positional = parameter
+    function = arguments.parent
+    if not (positional and positional[0] is binding and isinstance(function, nodes.FunctionDef)):
         return None
     cls = function.parent
     if (not isinstance(cls, nodes.ClassDef) or function.name in _IMPLICIT_CLASSMETHODS
