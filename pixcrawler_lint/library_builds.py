@@ -412,13 +412,22 @@ def _swap_predicate(transform: object, old: object, new: object) -> None:
             registered[index] = (transform, new)
 
 
+def _predicates_registered() -> bool:
+    registered = MANAGER._transform.transforms[nodes.ClassDef]  # pylint: disable=protected-access
+    return (brain_namedtuple_enum.infer_enum_class, is_enum_class) in registered
+
+
 def install() -> None:
     """Make this process build libraries lazily (idempotent): :func:`is_enum_class`,
     :func:`is_dataclass_class` and :func:`is_attrs_class` as the brains' predicates, the
-    annotation tests of the dataclass and attrs brains, and :func:`delayed_assattr`."""
+    annotation tests of the dataclass and attrs brains, and :func:`delayed_assattr`.
+
+    ``astroid.MANAGER.clear_cache()`` registers the brains' transforms afresh, with astroid's
+    own predicates: the predicates are swapped again whenever they are missing, so a run that
+    switches project roots (and clears the cache) keeps building libraries lazily."""
     global _installed
     with _lock:
-        if _installed:
+        if _installed and _predicates_registered():
             return
         # pylint: disable=protected-access
         _swap_predicate(brain_namedtuple_enum.infer_enum_class, brain_namedtuple_enum._is_enum_subclass,

@@ -182,6 +182,7 @@ def activate_project_root(root: Path) -> None:
                     sys.path.remove(str(_active_root))  # the first copy: the one inserted in front
             if _names_collide(root):
                 astroid.MANAGER.clear_cache()
+                library_builds.install()  # the cache's reset registered astroid's own predicates again
         sys.path.insert(0, str(root))
         _active_root, _inserted = root, 1
         _known_roots.setdefault(root, None)
