@@ -63,7 +63,6 @@ ENUM_BASES = frozenset({"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprEn
 _MAX_DEPTH = 16
 _ERRORS = (Exception, RecursionError)
 _lock = threading.Lock()
-_installed = False
 
 
 def _in_library(node: nodes.NodeNG) -> bool:
@@ -425,9 +424,8 @@ def install() -> None:
     ``astroid.MANAGER.clear_cache()`` registers the brains' transforms afresh, with astroid's
     own predicates: the predicates are swapped again whenever they are missing, so a run that
     switches project roots (and clears the cache) keeps building libraries lazily."""
-    global _installed
     with _lock:
-        if _installed and _predicates_registered():
+        if _predicates_registered():
             return
         # pylint: disable=protected-access
         _swap_predicate(brain_namedtuple_enum.infer_enum_class, brain_namedtuple_enum._is_enum_subclass,
@@ -443,4 +441,3 @@ def install() -> None:
         brain_attrs.is_class_var = is_class_var
         AstroidBuilder.delayed_assattr = delayed_assattr
         # pylint: enable=protected-access
-        _installed = True
