@@ -17,11 +17,13 @@ astroid failed-import hook resolves it to the same module object (``backend.serv
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.machinery
 import sys
 import threading
 import tokenize
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +37,8 @@ from pixcrawler_lint.analysis.origins import is_library_path
 from pixcrawler_lint.config import ConfigError, config_for_path
 
 __all__ = [
-    "ModuleLocation", "ParseError", "locate_module", "activate_project_root", "forget_project_root", "build_module",
+    "ModuleLocation", "ParseError", "locate_module", "memoised_locations", "activate_project_root",
+    "forget_project_root", "build_module",
     "read_source", "import_root_prefix", "rooted_name",
 ]
 
@@ -55,14 +58,46 @@ class ModuleLocation:
 def locate_module(path: str | Path) -> ModuleLocation:
     """``backend/api/v1/endpoints/projects.py`` → ``backend.api.v1.endpoints.projects``."""
     file = Path(path).absolute()
-    parts = [] if file.name == "__init__.py" else [file.stem]
-    directory = file.parent
-    while (directory / "__init__.py").is_file() and directory.parent != directory:
-        parts.append(directory.name)
-        directory = directory.parent
+    packages, root = _packages_above(file.parent)
+    parts = list(packages) if file.name == "__init__.py" else [*packages, file.stem]
     if not parts:  # a bare __init__.py outside any package
         parts = [file.parent.name]
-    return ModuleLocation(".".join(reversed(parts)), directory)
+    return ModuleLocation(".".join(parts), root)
+
+
+_location_memo: dict[Path, tuple[tuple[str, ...], Path]] | None = None
+
+
+def _packages_above(directory: Path) -> tuple[tuple[str, ...], Path]:
+    """The package names from the top package down to ``directory`` (empty when it is no
+    package) and the folder the top package lives in."""
+    memo = _location_memo
+    if memo is not None and directory in memo:
+        return memo[directory]
+    if (directory / "__init__.py").is_file() and directory.parent != directory:
+        above, root = _packages_above(directory.parent)
+        found = ((*above, directory.name), root)
+    else:
+        found = ((), directory)
+    if memo is not None:
+        memo[directory] = found
+    return found
+
+
+@contextlib.contextmanager
+def memoised_locations() -> Iterator[None]:
+    """Within the block, :func:`locate_module` looks at each folder once: one ``check`` asks for
+    the same files' modules several times (discovery, grouping, configuration, the cache), and
+    the package layout does not change under it. Outside, every call looks again (a language
+    server lives through edits that add an ``__init__.py``)."""
+    global _location_memo  # pylint: disable=global-statement
+    outer = _location_memo
+    if outer is None:
+        _location_memo = {}
+    try:
+        yield
+    finally:
+        _location_memo = outer
 
 
 _root_lock = threading.Lock()

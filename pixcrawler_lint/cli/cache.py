@@ -268,6 +268,7 @@ class ProjectCache:
     def __init__(self, root: Path, files: Sequence[Path], codes: Sequence[str] | None) -> None:
         root = root.resolve()
         self.root = root
+        self._resolved: dict[Path, Path] = {}
         pyproject = find_pyproject(root)
         self.directory = (pyproject.parent if pyproject is not None else root) / CACHE_DIR
         self.enabled = True
@@ -331,8 +332,13 @@ class ProjectCache:
     def _contracts_key(self, linted: Sequence[Path]) -> str:
         return _digest(self.project_key, *sorted(str(path) for path in linted))
 
+    def _resolve(self, path: Path) -> Path:
+        if path not in self._resolved:
+            self._resolved[path] = _resolved(path)
+        return self._resolved[path]
+
     def _key(self, path: Path) -> str | None:
-        path = _resolved(path)
+        path = self._resolve(path)
         own = self.index.hashes.get(path)
         if own is None:  # not below a project package (a loose script): content only
             try:
@@ -343,7 +349,7 @@ class ProjectCache:
         return _digest(self.base_key, str(path), own, *(f"{p}={self.index.hashes[p]}" for p in sorted(deps)))
 
     def _entry_path(self, path: Path) -> Path:
-        name = hashlib.sha256(str(_resolved(path)).encode("utf-8", "surrogateescape")).hexdigest()
+        name = hashlib.sha256(str(self._resolve(path)).encode("utf-8", "surrogateescape")).hexdigest()
         return self.directory / f"v{_ENTRY_VERSION}" / name[:2] / f"{name}.json"
 
     def load(self, path: Path) -> tuple[list[Finding], dict[str, Any]] | None:
@@ -370,7 +376,7 @@ class ProjectCache:
         recorded = {}
         for name in loaded:
             file = _resolved(Path(name))
-            if file in self.index.hashes and file != _resolved(path):
+            if file in self.index.hashes and file != self._resolve(path):
                 recorded[file.relative_to(self.root).as_posix()] = self.index.hashes[file]
         payload = json.dumps({
             "key": key, "loaded": recorded, "findings": [_finding_to_json(f) for f in findings],

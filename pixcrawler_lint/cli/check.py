@@ -25,7 +25,7 @@ from pixcrawler_lint.architecture.selection import CommandLine
 from pixcrawler_lint.cli.sources import SourceCache
 from pixcrawler_lint.config import Config, ConfigError, config_for_path
 from pixcrawler_lint.findings import Finding
-from pixcrawler_lint.modules import ParseError, locate_module, read_source
+from pixcrawler_lint.modules import ParseError, locate_module, memoised_locations, read_source
 from pixcrawler_lint.python_version import notice_once
 from pixcrawler_lint.registry import all_rules
 from pixcrawler_lint.rules.internal.syntax_error import SyntaxErrorRule
@@ -124,6 +124,11 @@ def collect_findings(options: CheckOptions, stderr: TextIO = sys.stderr) -> Coll
 
     Raises ConfigError, PathError (the caller turns them into exit status 2).
     """
+    with memoised_locations():
+        return _collect(options, stderr)
+
+
+def _collect(options: CheckOptions, stderr: TextIO) -> Collected:
     files = discover(options.paths, options.exclude)
     warnings = _validate_configuration(files)
     groups = group_by_project_root(files)
@@ -131,7 +136,6 @@ def collect_findings(options: CheckOptions, stderr: TextIO = sys.stderr) -> Coll
         notice = notice_once(members[0])
         if notice is not None:
             stderr.write(f"pixcrawler-lint: warning: {notice}\n")
-    checked = [rule.code for rule in all_rules() if _wanted(rule.code, options.select, options.ignore)]
     command_line = CommandLine(tuple(options.select), tuple(options.ignore))
     caches = (
         {root: ProjectCache(root, members, [repr(command_line)]) for root, members in groups.items()}
@@ -158,6 +162,7 @@ def collect_findings(options: CheckOptions, stderr: TextIO = sys.stderr) -> Coll
         per_file.setdefault(finding.path, []).append(finding)
     kept: list[Finding] = []
     suppressed = 0
+    checked: list[str] | None = None
     paths = set(per_file) | (set(by_path) if options.warn_unused_noqa else set())
     for path in sorted(paths):
         pragmas = by_path[path].pragmas if path in by_path else _pragmas_of(path)
@@ -168,6 +173,8 @@ def collect_findings(options: CheckOptions, stderr: TextIO = sys.stderr) -> Coll
             else:
                 kept.append(finding)
         if options.warn_unused_noqa and not pragmas.skip_file:
+            if checked is None:  # the rule modules are imported only when a noqa can be unused
+                checked = [rule.code for rule in all_rules() if _wanted(rule.code, options.select, options.ignore)]
             unused = _unused_noqa(pragmas, path, used, checked)
             kept += [f for f in unused if _enabled(f, command_line)]
     # With PXL903 deselected, files that do not parse are only warned about (the old behaviour).

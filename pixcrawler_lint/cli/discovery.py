@@ -64,6 +64,10 @@ def discover(paths: Sequence[str | Path], exclude: Sequence[str] = ()) -> list[P
 def group_by_project_root(files: Iterable[Path]) -> dict[Path, list[Path]]:
     """Files keyed by the directory their top package lives in (what goes on ``sys.path``)."""
     groups: dict[Path, list[Path]] = defaultdict(list)
+    resolved: dict[Path, Path] = {}
     for file in files:
-        groups[locate_module(file).root.resolve()].append(file)
+        root = locate_module(file).root
+        if root not in resolved:
+            resolved[root] = root.resolve()
+        groups[resolved[root]].append(file)
     return dict(groups)
