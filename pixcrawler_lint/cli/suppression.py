@@ -84,8 +84,11 @@ class Pragmas:
                     used.add((comment.line, code))
         if silenced:
             return True
+        covering = [r for r in self.disabled if r.first <= finding.line <= r.last]
+        if not covering:  # the usual case: no rule module need be imported to say so
+            return False
         names = rule_names(finding.code, finding.symbol)
-        return any(r.first <= finding.line <= r.last and (r.names & names) for r in self.disabled)
+        return any(r.names & names for r in covering)
 
 
 def rule_names(code: str, symbol: str) -> frozenset[str]:
