@@ -127,3 +127,21 @@ def test_concurrent_runs_agree(tmp_path: Path) -> None:
     assert outputs[0][0] == outputs[1][0]
     again = subprocess.run(command, cwd=project, capture_output=True, text=True, check=False)
     assert again.stdout == outputs[0][0]
+
+
+def test_the_first_run_remembers_every_files_imports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second run of an unchanged tree parses no file to learn what it imports."""
+    from pixcrawler_lint.cli import cache  # pylint: disable=import-outside-toplevel
+
+    project = make_project(tmp_path / "p", {
+        "backend/services/project.py": SERVICE, "backend/services/base.py": BASE,
+        "backend/core/unrelated.py": UNRELATED,
+    })
+    _check(project)
+    remembered = json.loads(next((project / CACHE_DIR).rglob("imports.json")).read_text(encoding="utf-8"))
+    assert len(remembered) == len(list(project.rglob("*.py")))
+    assert ["backend.services.base", "backend.services.base.BaseService"] in remembered.values()
+    parsed: list[str] = []
+    monkeypatch.setattr(cache, "_imported_names", lambda *args: parsed.append(args[1]) or set())
+    _check(project)
+    assert parsed == []

@@ -273,9 +273,11 @@ class ProjectCache:
         self.directory = (pyproject.parent if pyproject is not None else root) / CACHE_DIR
         self.enabled = True
         known = self._read_json("imports.json")
-        self.index, added = _build_index(root, _top_packages(files, root), known if isinstance(known, dict) else {})
+        if not isinstance(known, dict):
+            known = {}
+        self.index, added = _build_index(root, _top_packages(files, root), known)
         if added:
-            self._write_json("imports.json", known if isinstance(known, dict) else {})
+            self._write_json("imports.json", known)
         config: Config = config_for_path(files[0]) if files else config_for_path(root / "__probe__.py")
         try:
             pyproject_text = pyproject.read_text(encoding="utf-8", errors="replace") if pyproject else ""
