@@ -42,6 +42,7 @@ code they were what a cold lint spent, not the rules):
 from __future__ import annotations
 
 import functools
+import os
 import threading
 
 from collections.abc import Callable
@@ -49,13 +50,13 @@ from collections.abc import Callable
 from astroid import MANAGER, nodes
 from astroid.brain import brain_attrs, brain_dataclasses, brain_namedtuple_enum, helpers
 from astroid.builder import AstroidBuilder
-from astroid.exceptions import NoDefault
+from astroid.exceptions import AstroidSyntaxError, NoDefault
 
 from pixcrawler_lint.analysis.origins import LibraryName, import_origin, is_library_path, library_name, library_root
 
 __all__ = [
     "install", "is_enum_class", "is_dataclass_class", "is_attrs_class", "is_class_var", "is_init_var",
-    "is_keyword_only_sentinel", "delayed_assattr", "ENUM_BASES",
+    "is_keyword_only_sentinel", "delayed_assattr", "file_build", "ENUM_BASES",
 ]
 
 # What the ``enum`` module defines that a class can derive an enum from.
@@ -403,6 +404,32 @@ def delayed_assattr(self: AstroidBuilder, node: nodes.AssignAttr) -> None:
         values.append(node)
 
 
+_ASTROID_FILE_BUILD = AstroidBuilder.file_build
+# (path, module name, mtime, size) of a file that did not parse → the error astroid raised.
+_unbuildable: dict[tuple[str, str | None, int, int], AstroidSyntaxError] = {}
+
+
+def file_build(self: AstroidBuilder, path: str, modname: str | None = None) -> nodes.Module:
+    """astroid's ``file_build``, remembering a file that does not parse. astroid caches only the
+    modules it built, so every import of a broken module read and parsed it again: 104 times
+    in one cold lint of fullstack's ``users.py``, whose ``deps.py`` uses syntax newer than the
+    interpreter. The file's size and modification time are part of the key (an editor's save
+    builds it afresh)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return _ASTROID_FILE_BUILD(self, path, modname)
+    key = (os.path.abspath(path), modname, stat.st_mtime_ns, stat.st_size)
+    failed = _unbuildable.get(key)
+    if failed is not None:
+        raise AstroidSyntaxError(failed.message, failed.modname, failed.error, failed.path, failed.source)
+    try:
+        return _ASTROID_FILE_BUILD(self, path, modname)
+    except AstroidSyntaxError as error:
+        _unbuildable[key] = error
+        raise
+
+
 def _swap_predicate(transform: object, old: object, new: object) -> None:
     registered = MANAGER._transform.transforms[nodes.ClassDef]  # pylint: disable=protected-access
     # in place: the transforms of a node run in registration order
@@ -440,4 +467,5 @@ def install() -> None:
         brain_attrs.is_decorated_with_attrs = is_attrs_class
         brain_attrs.is_class_var = is_class_var
         AstroidBuilder.delayed_assattr = delayed_assattr
+        AstroidBuilder.file_build = file_build
         # pylint: enable=protected-access

@@ -20,6 +20,8 @@ import astroid
 import pytest
 from astroid import nodes
 from astroid.brain import brain_attrs, brain_dataclasses, brain_namedtuple_enum, helpers
+from astroid.builder import AstroidBuilder
+from astroid.exceptions import AstroidSyntaxError
 
 from pixcrawler_lint import library_builds
 from pixcrawler_lint.library_builds import (
@@ -294,6 +296,7 @@ def test_the_pylint_plugin_keeps_astroids_brains_and_builder() -> None:
             brain_dataclasses.is_class_var is helpers.is_class_var,
             brain_attrs.is_class_var is helpers.is_class_var,
             AstroidBuilder.delayed_assattr.__module__ == "astroid.builder",
+            AstroidBuilder.file_build.__module__ == "astroid.builder",
         ]))
     """)
     proc = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True)
@@ -360,3 +363,27 @@ def test_a_cache_reset_between_roots_keeps_the_lazy_predicates(tmp_path: Path) -
         assert _enum_predicates() == [library_builds.is_enum_class]
     finally:
         forget_project_root()
+
+
+def test_a_module_that_does_not_parse_is_parsed_once_until_it_changes(tmp_path: Path) -> None:
+    """astroid caches only what it built: every import of a broken module parsed it again."""
+    broken = tmp_path / "broken_mod.py"
+    broken.write_text("def f(:\n    pass\n", encoding="utf-8")
+    library_builds.install()
+    parses: list[str] = []
+    real = AstroidBuilder._data_build  # pylint: disable=protected-access
+
+    def counting(self: AstroidBuilder, data: str, modname: str, path: str | None) -> object:
+        parses.append(data)
+        return real(self, data, modname, path)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(AstroidBuilder, "_data_build", counting)
+        for _ in range(3):
+            with pytest.raises(AstroidSyntaxError) as raised:
+                AstroidBuilder(astroid.MANAGER).file_build(str(broken), "broken_mod")
+            assert raised.value.path == str(broken) and isinstance(raised.value.error, SyntaxError)
+        assert len(parses) == 1
+        broken.write_text("def f():\n    pass\n", encoding="utf-8")
+        module = AstroidBuilder(astroid.MANAGER).file_build(str(broken), "broken_mod")
+    assert [f.name for f in module.body] == ["f"] and len(parses) == 2
