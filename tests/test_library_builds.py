@@ -194,7 +194,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, ClassVar
 
 from fastapi import APIRouter, Depends, HTTPException, status  # expect: PXL205
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator, model_validator
 from sqlalchemy.ext.asyncio import AsyncSession  # expect: PXL102
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column  # expect: PXL102
 
@@ -219,6 +219,24 @@ class ThingIn(BaseModel):
     kind: ClassVar[str] = "thing"
 
 
+class Settings(BaseModel):
+    url: str = ""
+
+    @field_validator("url", mode="before")
+    @classmethod
+    def _normalise(cls, value: str) -> str:
+        text = str(value)
+        return text.strip()
+
+    @model_validator(mode="after")
+    def _checked(self) -> "Settings":
+        self.verify()
+        return self
+
+    def verify(self) -> None:
+        pass
+
+
 @dataclass
 class Context:
     session: AsyncSession
@@ -237,6 +255,12 @@ async def rename(thing_id: int, body: ThingIn, ctx: Annotated[Context, Depends(c
     ctx.tags = [body.name]
     if status:
         raise HTTPException(status_code=status.HTTP_404_NOT_FOUND)  # expect: PXL204
+
+
+@router.put("/{thing_id}", operation_id="renameThingNow")
+async def rename_now(thing_id: int, session: AsyncSession) -> None:  # expect: PXL203, PXL208
+    thing = await session.get(Thing, thing_id)  # expect: PXL208
+    thing.rename("now")
 '''
 
 LINT = """

@@ -32,7 +32,7 @@ from pixcrawler_lint.analysis.collaborators import (
     visible_mro,
 )
 from pixcrawler_lint.analysis.inference import call_name
-from pixcrawler_lint.analysis.origins import assigned_values, import_origin
+from pixcrawler_lint.analysis.origins import assigned_values, import_origin, parameter_binding
 from pixcrawler_lint.analysis.project_inference import infer_project, is_library_made
 
 if TYPE_CHECKING:
@@ -294,6 +294,23 @@ def _never_holds_a_model(name: nodes.Name) -> bool:
     return values is not None and all(isinstance(v, _NEVER_A_MODEL) or is_library_made(v) for v in values)
 
 
+def _self_of_another_class(expr: nodes.NodeNG) -> bool:
+    """``self`` (or a static method's first parameter) of a method of a class that is not a
+    model: no model instance. astroid would infer it only after the method's decorators
+    (``@model_validator(...)`` builds pydantic) to tell a class method from a static one."""
+    if not isinstance(expr, nodes.Name):
+        return False
+    found = parameter_binding(expr)
+    if found is None:
+        return False
+    parameter, arguments, positional = found
+    owner = arguments.parent.parent
+    first_has_no_default = len(arguments.defaults or []) < len(positional)
+    return bool(positional) and positional[0] is parameter and first_has_no_default and (
+        isinstance(owner, nodes.ClassDef) and not is_model_class(owner)
+    )
+
+
 class ModelTypes:
     """Finds the model class an expression holds, for one module.
 
@@ -332,6 +349,11 @@ class ModelTypes:
             found = self._returned(expr, awaited=False, element=element)
             if found is not None or element:
                 return found
+            callee = infer_project(expr.func)
+            if isinstance(callee, nodes.ClassDef):
+                # ``Entry(...)`` makes an ``Entry``; ``str(value)`` a ``str`` (astroid's brain
+                # would infer ``value`` first, and its function's decorators with it).
+                return callee
             return inferred_model_instance(expr)
         if isinstance(expr, nodes.Name):
             found = self._name_class(expr, element)
@@ -341,7 +363,9 @@ class ModelTypes:
             found = collaborator_class(expr, self._ctx)
             if found is not None:
                 return found
-        return None if element else inferred_model_instance(expr)
+        if element or _self_of_another_class(expr):
+            return None
+        return inferred_model_instance(expr)
 
     def _declared(self, expr: nodes.NodeNG, element: bool) -> nodes.ClassDef | None:
         """Like :meth:`_guarded`, but a known class that is not a model is returned as is: a

@@ -14,6 +14,7 @@ from astroid import nodes
 from pixcrawler_lint.analysis.inference import infer_one
 from pixcrawler_lint.analysis.name_definitions import definition_of
 from pixcrawler_lint.analysis.origins import (
+    assigned_values,
     is_library_value,
     library_name,
     library_root,
@@ -74,16 +75,23 @@ def is_library_made(expr: nodes.NodeNG) -> bool:
     return is_library_value(expr, member=library_member)
 
 
-def _rooted_in_plain_parameter(node: nodes.NodeNG) -> bool:
+_MAX_ASSIGNMENT_DEPTH = 4
+
+
+def _rooted_in_plain_parameter(node: nodes.NodeNG, depth: int = 0) -> bool:
     """``service.create(...)`` where ``service`` is only a parameter (not a method's
     ``self``/``cls``) that has no default, or whose default a library makes
     (``session: AsyncSession = Depends(get_session)``). astroid infers such a parameter as
     unknown, or from that default, but only after inferring the function's decorators
-    (``@router.post(...)`` builds fastapi) to tell methods apart."""
+    (``@router.post(...)`` builds fastapi) to tell methods apart. So is a name whose every
+    binding assigns such a value (``item = session.get(Item, id)``): astroid infers it from
+    those values."""
     root = root_name(node)
-    found = parameter_binding(root) if root is not None else None
-    if found is None:
+    if root is None:
         return False
+    found = parameter_binding(root)
+    if found is None:
+        return depth < _MAX_ASSIGNMENT_DEPTH and _assigned_plain_parameter_values(root, depth + 1)
     parameter, arguments, positional = found
     default: nodes.NodeNG | None
     if parameter in positional:
@@ -100,3 +108,14 @@ def _rooted_in_plain_parameter(node: nodes.NodeNG) -> bool:
     else:
         return False
     return default is None or is_library_made(default)
+
+
+def _assigned_plain_parameter_values(name: nodes.Name, depth: int) -> bool:
+    try:
+        _, bindings = name.lookup(name.name)
+    except Exception:  # pylint: disable=broad-exception-caught  # unsure: let inference decide
+        return False
+    values = assigned_values(bindings)
+    return bool(values) and all(
+        is_library_made(value) or _rooted_in_plain_parameter(value, depth) for value in values or ()
+    )
