@@ -52,7 +52,10 @@ from astroid.brain import brain_attrs, brain_dataclasses, brain_namedtuple_enum,
 from astroid.builder import AstroidBuilder
 from astroid.exceptions import AstroidSyntaxError, NoDefault
 
-from pixcrawler_lint.analysis.origins import LibraryName, import_origin, is_library_path, library_name, library_root
+from pixcrawler_lint.analysis.origins import (
+    LibraryName, import_origin, is_library_path, is_library_value, is_missing_module, library_name, library_root,
+)
+from pixcrawler_lint.analysis.project_inference import rooted_in_plain_parameter
 
 __all__ = [
     "install", "is_enum_class", "is_dataclass_class", "is_attrs_class", "is_class_var", "is_init_var",
@@ -311,11 +314,34 @@ def _library_method_decorators(function: nodes.FunctionDef) -> bool:
         target = decorator.func if isinstance(decorator, nodes.Call) else decorator
         name = library_name(target) if isinstance(target, (nodes.Name, nodes.Attribute)) else None
         if name is None:
+            if _imported_from_missing_module(target):
+                continue  # astroid infers it as Uninferable: the function stays a method
             return False
         last = name.last.lower()
         if "classmethod" in last or "staticmethod" in last:
             return False
     return True
+
+
+def _imported_from_missing_module(target: nodes.NodeNG) -> bool:
+    """``@observes(...)`` after ``from sqlalchemy_utils import observes`` where that library is
+    not installed where the linter runs (:func:`~pixcrawler_lint.analysis.origins.is_missing_module`)."""
+    while isinstance(target, nodes.Attribute):
+        target = target.expr
+    if not isinstance(target, nodes.Name):
+        return False
+    _, bindings = target.lookup(target.name)
+    if len(bindings) != 1:
+        return False
+    binding = bindings[0]
+    if isinstance(binding, nodes.ImportFrom) and not binding.level:
+        module = binding.modname
+    elif isinstance(binding, nodes.Import):
+        module = next((name for name, alias in binding.names if (alias or name.split(".", 1)[0]) == target.name), "")
+    else:
+        return False
+    file = getattr(binding.root(), "file", None)
+    return bool(module) and is_missing_module(module, file if isinstance(file, str) else None)
 
 
 def _metaclass(cls: nodes.ClassDef, depth: int) -> bool | None:
@@ -390,6 +416,11 @@ def delayed_assattr(self: AstroidBuilder, node: nodes.AssignAttr) -> None:
     (:func:`_self_of_plain_method`), without inferring the class's library bases."""
     try:
         if _in_library(node) or _bare_parameter(node.expr):
+            return
+        if is_library_value(node.expr) or rooted_in_plain_parameter(node.expr):
+            # ``previous.default = False`` after ``previous = session.query(...).one()`` and
+            # ``session = object_session(target)``: a library's object, or one astroid cannot
+            # infer (``session = request.state.db``), after building the library to find out.
             return
         if isinstance(node.expr, nodes.Name) and _library_made(node.expr):
             return  # an instance of a library class: no rule reads its attributes

@@ -196,7 +196,8 @@ from typing import Annotated, ClassVar
 from fastapi import APIRouter, Depends, HTTPException, status  # expect: PXL205
 from pydantic import BaseModel, field_validator, model_validator
 from sqlalchemy.ext.asyncio import AsyncSession  # expect: PXL102
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column  # expect: PXL102
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, object_session  # expect: PXL102
+from not_installed_anywhere import observes
 
 router = APIRouter(prefix="/things")
 
@@ -212,6 +213,16 @@ class Thing(Base):
 
     def rename(self, name: str) -> None:
         self.name = name
+
+    @observes("name")
+    def renamed(self, name: str) -> None:
+        self.label = name
+
+
+def unflag(target: Thing) -> None:
+    session = object_session(target)
+    previous = session.query(Thing).one()
+    previous.flag = False
 
 
 class ThingIn(BaseModel):
@@ -411,3 +422,34 @@ def test_a_module_that_does_not_parse_is_parsed_once_until_it_changes(tmp_path: 
         broken.write_text("def f():\n    pass\n", encoding="utf-8")
         module = AstroidBuilder(astroid.MANAGER).file_build(str(broken), "broken_mod")
     assert [f.name for f in module.body] == ["f"] and len(parses) == 2
+
+
+def test_self_in_a_method_decorated_from_a_missing_module_is_recorded_without_inference(tmp_path: Path) -> None:
+    """astroid infers a decorator imported from a module that is nowhere installed as
+    Uninferable, so the function stays a method and ``self.x = …`` lands in the class's
+    instance attributes; a decorator of the project (which could be anything) is left to astroid."""
+    from pixcrawler_lint.modules import activate_project_root, build_module  # pylint: disable=import-outside-toplevel
+
+    package = tmp_path / "shop"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "hooks.py").write_text("def watch(name):\n    return lambda f: f\n")
+    source = textwrap.dedent('''
+        from not_installed_anywhere import observes
+        from shop.hooks import watch
+
+        class Cart:
+            @observes("items")
+            def counted(self, items):
+                self.count = len(items)
+
+            @watch("items")
+            def watched(self, items):
+                self.seen = True
+    ''')
+    activate_project_root(tmp_path)
+    module = build_module(source, package / "cart.py", "shop.cart")
+    counted, watched = (next(f.nodes_of_class(nodes.AssignAttr)) for f in module["Cart"].mymethods())
+    assert library_builds._self_of_plain_method(counted.expr) is module["Cart"]  # pylint: disable=protected-access
+    assert library_builds._self_of_plain_method(watched.expr) is None  # pylint: disable=protected-access
+    assert "count" in module["Cart"].instance_attrs

@@ -28,7 +28,7 @@ from astroid import MANAGER, nodes
 
 __all__ = [
     "LibraryName", "LibraryClass", "LibraryModule", "import_origin", "library_name", "library_root", "library_class",
-    "is_library_module", "is_library_path", "is_library_value", "root_name", "assigned_values",
+    "is_library_module", "is_missing_module", "is_library_path", "is_library_value", "root_name", "assigned_values",
     "parameter_binding",
 ]
 
@@ -93,6 +93,21 @@ def _absent_library(modname: str, context_file: str | None) -> bool:
     from pixcrawler_lint.modules import import_root_prefix  # pylint: disable=import-outside-toplevel
 
     return context_file is None or import_root_prefix(top, context_file) is None
+
+
+def is_missing_module(modname: str, context_file: str | None = None) -> bool:
+    """True when the absolute module ``modname`` is nowhere to be found: not installed (a
+    library the linter's environment lacks, ``sqlalchemy_utils``), not in the project, not under
+    one of its import roots. astroid infers every name imported from it as ``Uninferable``."""
+    top = modname.split(".", 1)[0]
+    try:
+        MANAGER.file_from_module_name(top, context_file)
+    except _ERRORS:
+        # Late import: modules builds astroid modules and imports nothing of the analysis.
+        from pixcrawler_lint.modules import import_root_prefix  # pylint: disable=import-outside-toplevel
+
+        return context_file is not None and import_root_prefix(top, context_file) is None
+    return False
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from pixcrawler_lint.analysis.origins import (
     root_name,
 )
 
-__all__ = ["infer_project", "is_library_made", "library_member"]
+__all__ = ["infer_project", "is_library_made", "library_member", "rooted_in_plain_parameter"]
 
 
 def library_member(func: nodes.Attribute) -> bool:
@@ -63,7 +63,7 @@ def infer_project(node: nodes.NodeNG) -> nodes.NodeNG | None:
     """:func:`infer_one` for callers that look for project objects (a service class, a model
     instance, a project function): ``None`` at once for a library's value, so that inference
     does not walk into (and build) the library. See :mod:`pixcrawler_lint.analysis.origins`."""
-    if is_library_made(node) or _rooted_in_plain_parameter(node):
+    if is_library_made(node) or rooted_in_plain_parameter(node):
         return None
     return infer_one(node)
 
@@ -78,7 +78,7 @@ def is_library_made(expr: nodes.NodeNG) -> bool:
 _MAX_ASSIGNMENT_DEPTH = 4
 
 
-def _rooted_in_plain_parameter(node: nodes.NodeNG, depth: int = 0) -> bool:
+def rooted_in_plain_parameter(node: nodes.NodeNG, depth: int = 0) -> bool:
     """``service.create(...)`` where ``service`` is only a parameter (not a method's
     ``self``/``cls``) that has no default, or whose default a library makes
     (``session: AsyncSession = Depends(get_session)``). astroid infers such a parameter as
@@ -117,5 +117,5 @@ def _assigned_plain_parameter_values(name: nodes.Name, depth: int) -> bool:
         return False
     values = assigned_values(bindings)
     return bool(values) and all(
-        is_library_made(value) or _rooted_in_plain_parameter(value, depth) for value in values or ()
+        is_library_made(value) or rooted_in_plain_parameter(value, depth) for value in values or ()
     )
