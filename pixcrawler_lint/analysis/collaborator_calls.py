@@ -156,29 +156,26 @@ def _is_house_create(signature: Signature) -> bool:
     return not signature.positional and signature.var_positional is None and signature.var_keyword is not None
 
 
-def _is_house_update(signature: Signature) -> bool:
-    """``update(self, instance, **updates)`` — not an override such as ``update(self, project_id, **changes)``."""
+def _takes_one_instance(signature: Signature) -> bool:
+    """One required positional parameter that is not named like an id, and no ``*args``."""
     positional = signature.positional
     return (
         len(positional) == 1
         and not positional[0].has_default
         and not _is_id_name(positional[0].name)
         and signature.var_positional is None
-        and signature.var_keyword is not None
     )
+
+
+def _is_house_update(signature: Signature) -> bool:
+    """``update(self, instance, **updates)`` — not an override such as ``update(self, project_id, **changes)``."""
+    return _takes_one_instance(signature) and signature.var_keyword is not None
 
 
 def _is_house_delete(signature: Signature, function: nodes.FunctionDef) -> bool:
     """``delete(self, instance)`` — not an override such as ``delete(self, project_id)``, nor one
     whose parameter is annotated to take an id (``delete(self, target: int | Project)``)."""
-    positional = signature.positional
-    return (
-        len(positional) == 1
-        and not positional[0].has_default
-        and not _is_id_name(positional[0].name)
-        and signature.var_positional is None
-        and not _annotated_as_id(function, positional[0].name)
-    )
+    return _takes_one_instance(signature) and not _annotated_as_id(function, signature.positional[0].name)
 
 
 def _annotated_as_id(function: nodes.FunctionDef, parameter: str) -> bool:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from astroid import nodes, util
 from astroid.context import InferenceContext
 from astroid.exceptions import AstroidError
 
-__all__ = ["infer_all", "infer_one", "call_name"]
+__all__ = ["infer_all", "infer_one", "call_name", "own_returns"]
 
 # Inference on pathological code can hit astroid bugs of many kinds; all mean "unknown".
 _INFERENCE_ERRORS = (
@@ -48,3 +50,17 @@ def call_name(call: nodes.Call) -> str | None:
     if isinstance(func, nodes.Attribute):
         return str(func.attrname)
     return None
+
+
+def own_returns(function: nodes.FunctionDef, yields: bool = False) -> Iterator[nodes.NodeNG | None]:
+    """Values of the ``return`` statements (and, with ``yields``, of the ``yield``
+    expressions) of ``function`` itself, not of the functions and classes nested in it."""
+    kinds = (nodes.Return, nodes.Yield) if yields else (nodes.Return,)
+    stack: list[nodes.NodeNG] = list(function.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (nodes.FunctionDef, nodes.ClassDef, nodes.Lambda)):
+            continue
+        if isinstance(node, kinds):
+            yield node.value
+        stack.extend(node.get_children())

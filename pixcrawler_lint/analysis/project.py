@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from astroid import nodes
 from pixcrawler_lint.analysis.applications import file_stamps
 from pixcrawler_lint.analysis.classes import is_service_class, syntactic_base_name
 from pixcrawler_lint.analysis.collaborators import annotation_class
-from pixcrawler_lint.analysis.inference import call_name, infer_all
+from pixcrawler_lint.analysis.inference import call_name, infer_all, own_returns
 from pixcrawler_lint.analysis.project_inference import infer_project
 from pixcrawler_lint.config import Config
 from pixcrawler_lint.context import ModuleContext
@@ -227,18 +227,6 @@ class _RefCollector:
         return ClassRefs(frozenset(self.qualified), frozenset(self.spelled))
 
 
-def _own_returns(function: nodes.FunctionDef) -> Iterator[nodes.NodeNG | None]:
-    """Values of the ``return``/``yield`` of ``function`` itself (not of nested functions)."""
-    stack: list[nodes.NodeNG] = list(function.body)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (nodes.FunctionDef, nodes.ClassDef, nodes.Lambda)):
-            continue
-        if isinstance(node, (nodes.Return, nodes.Yield)):
-            yield node.value
-        stack.extend(node.get_children())
-
-
 def factory_refs(module: nodes.Module, into: _RefCollector | None = None) -> ClassRefs:
     """Classes that the functions of a composition root return or yield.
 
@@ -248,7 +236,7 @@ def factory_refs(module: nodes.Module, into: _RefCollector | None = None) -> Cla
     collector = into or _RefCollector()
     for function in module.nodes_of_class(nodes.FunctionDef):
         collector.add_class_expr(function.returns)
-        for value in _own_returns(function):
+        for value in own_returns(function, yields=True):
             collector.add_built_value(value)
     return collector.refs()
 

@@ -10,13 +10,11 @@ its imports, without building fastapi; every helper answers ``False``/``None`` w
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from astroid import nodes
 
 from pixcrawler_lint.analysis.applications import RouterId, RouterSettings
 from pixcrawler_lint.analysis.classes import syntactic_base_name
-from pixcrawler_lint.analysis.inference import call_name, infer_all
+from pixcrawler_lint.analysis.inference import call_name, infer_all, own_returns
 from pixcrawler_lint.analysis.name_definitions import definition_of
 from pixcrawler_lint.analysis.origins import library_name
 
@@ -56,22 +54,11 @@ def is_router_class(klass: nodes.ClassDef, depth: int = 0) -> bool:
     return False
 
 
-def _own_returns(function: nodes.FunctionDef) -> Iterator[nodes.NodeNG | None]:
-    stack: list[nodes.NodeNG] = list(function.body)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (nodes.FunctionDef, nodes.ClassDef, nodes.Lambda)):
-            continue
-        if isinstance(node, nodes.Return):
-            yield node.value
-        stack.extend(node.get_children())
-
-
 def _returned_router_call(function: nodes.FunctionDef, depth: int) -> nodes.Call | None:
     """The one router construction a factory returns (``return APIRouter(...)`` or a local
     bound to it), if every ``return`` returns it."""
     calls = []
-    for value in _own_returns(function):
+    for value in own_returns(function):
         if isinstance(value, nodes.Name):
             definition = definition_of(value)
             value = definition.value if definition is not None else None
