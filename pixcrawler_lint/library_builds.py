@@ -52,6 +52,7 @@ from astroid.brain import brain_attrs, brain_dataclasses, brain_namedtuple_enum,
 from astroid.builder import AstroidBuilder
 from astroid.exceptions import AstroidSyntaxError, NoDefault
 
+from pixcrawler_lint.analysis.name_definitions import definition_of
 from pixcrawler_lint.analysis.origins import (
     LibraryName, import_origin, is_library_path, is_library_value, is_missing_module, library_name, library_root,
 )
@@ -306,6 +307,42 @@ def _self_of_plain_method(expr: nodes.NodeNG) -> nodes.ClassDef | None:
     return cls if _metaclass(cls, 0) is False else None
 
 
+def _instance_of_project_class(expr: nodes.NodeNG) -> nodes.ClassDef | None:
+    """The class of ``contact`` after ``contact = IndividualContact(...)`` (its only binding),
+    when that is a project class astroid would instantiate plainly: no enum, no metaclass and
+    no ``metaclass=`` of the project's, no ``__slots__``. astroid infers the call to learn it,
+    which infers the class's library bases (and builds them) to look for a metaclass."""
+    if not isinstance(expr, nodes.Name):
+        return None
+    _, bindings = expr.lookup(expr.name)
+    if len(bindings) != 1 or not isinstance(bindings[0], nodes.AssignName):
+        return None
+    assign = bindings[0].parent
+    if not (isinstance(assign, nodes.Assign) and assign.targets == [bindings[0]]
+            and isinstance(assign.value, nodes.Call) and isinstance(assign.value.func, nodes.Name)):
+        return None
+    definition = definition_of(assign.value.func)
+    cls = definition.value if definition is not None else None
+    if not isinstance(cls, nodes.ClassDef) or _in_library(cls) or "__slots__" in cls.locals:
+        return None
+    if _project_metaclass_keyword(cls, 0) or is_enum_class(cls) or _metaclass(cls, 0) is not False:
+        return None
+    return cls
+
+
+def _project_metaclass_keyword(cls: nodes.ClassDef, depth: int) -> bool:
+    """True when ``cls`` or a project class it derives from says ``metaclass=`` (whose
+    ``__call__`` may make anything); True as well when too deep to tell."""
+    declared = getattr(cls, "_metaclass", None)  # astroid keeps ``metaclass=`` apart from the keywords
+    if depth > _MAX_DEPTH or declared is not None or any(k.arg == "metaclass" for k in cls.keywords or ()):
+        return True
+    for base in cls.bases:
+        found = _base_classes(base, library=False)
+        if isinstance(found, list) and any(_project_metaclass_keyword(klass, depth + 1) for klass in found):
+            return True
+    return False
+
+
 def _library_method_decorators(function: nodes.FunctionDef) -> bool:
     """True when every decorator of ``function`` is a library's (``@model_validator(...)``,
     ``@cached_property``) whose name says no class or static method: astroid would infer each
@@ -424,7 +461,7 @@ def delayed_assattr(self: AstroidBuilder, node: nodes.AssignAttr) -> None:
             return
         if isinstance(node.expr, nodes.Name) and _library_made(node.expr):
             return  # an instance of a library class: no rule reads its attributes
-        cls = _self_of_plain_method(node.expr)
+        cls = _self_of_plain_method(node.expr) or _instance_of_project_class(node.expr)
     except _ERRORS:
         cls = None
     if cls is None:

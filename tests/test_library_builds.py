@@ -424,7 +424,7 @@ def test_a_module_that_does_not_parse_is_parsed_once_until_it_changes(tmp_path: 
     assert [f.name for f in module.body] == ["f"] and len(parses) == 2
 
 
-def test_self_in_a_method_decorated_from_a_missing_module_is_recorded_without_inference(tmp_path: Path) -> None:
+def test_attributes_set_on_project_instances_are_recorded_without_inference(tmp_path: Path) -> None:
     """astroid infers a decorator imported from a module that is nowhere installed as
     Uninferable, so the function stays a method and ``self.x = …`` lands in the class's
     instance attributes; a decorator of the project (which could be anything) is left to astroid."""
@@ -446,6 +446,20 @@ def test_self_in_a_method_decorated_from_a_missing_module_is_recorded_without_in
             @watch("items")
             def watched(self, items):
                 self.seen = True
+
+        def checkout():
+            cart = Cart()
+            cart.total = 3
+
+        class Meta(type):
+            pass
+
+        class Odd(metaclass=Meta):
+            pass
+
+        def odd():
+            thing = Odd()
+            thing.x = 1
     ''')
     activate_project_root(tmp_path)
     module = build_module(source, package / "cart.py", "shop.cart")
@@ -453,3 +467,8 @@ def test_self_in_a_method_decorated_from_a_missing_module_is_recorded_without_in
     assert library_builds._self_of_plain_method(counted.expr) is module["Cart"]  # pylint: disable=protected-access
     assert library_builds._self_of_plain_method(watched.expr) is None  # pylint: disable=protected-access
     assert "count" in module["Cart"].instance_attrs
+    total = next(module["checkout"].nodes_of_class(nodes.AssignAttr))
+    assert library_builds._instance_of_project_class(total.expr) is module["Cart"]  # pylint: disable=protected-access
+    assert "total" in module["Cart"].instance_attrs
+    odd = next(module["odd"].nodes_of_class(nodes.AssignAttr))  # a metaclass's __call__ may make anything
+    assert library_builds._instance_of_project_class(odd.expr) is None  # pylint: disable=protected-access
