@@ -215,34 +215,51 @@ def activate_project_root(root: Path) -> None:
             for _ in range(_inserted):
                 if str(_active_root) in sys.path:
                     sys.path.remove(str(_active_root))  # the first copy: the one inserted in front
-            if _names_collide(root):
-                astroid.MANAGER.clear_cache()
-                library_builds.install()  # the cache's reset registered astroid's own predicates again
+            _evict(_colliding_modules(root))
         sys.path.insert(0, str(root))
         _active_root, _inserted = root, 1
         _known_roots.setdefault(root, None)
 
 
-def _names_collide(root: Path) -> bool:
-    """True when a module astroid has cached from outside ``root`` (and outside the libraries)
-    has a top-level name that ``root`` defines too: then the cache must go, or imports under
-    ``root`` would get the other project's module. Without a collision the modules built so
-    far stay: a project whose folders without ``__init__.py`` make a dozen import roots
-    (dispatch: 19) no longer rebuilds its packages and astroid's builtins once per root."""
+def _colliding_modules(root: Path) -> set[str]:
+    """The modules astroid has cached from outside ``root`` (and outside the libraries) whose
+    top-level name ``root`` defines too: they must go, or imports under ``root`` would get the
+    other project's module. The rest stay: a project whose folders without ``__init__.py``
+    make a dozen import roots (dispatch: 19, nine of which define ``models`` or ``service``
+    again) does not rebuild its packages and astroid's builtins once per root."""
     try:
         tops = {entry.stem if entry.suffix == ".py" else entry.name for entry in root.iterdir()
                 if entry.is_dir() or entry.suffix == ".py"}
     except OSError:
-        return True
+        tops = None
     inside = str(root) + "/"
+    colliding = set()
     for name, module in list(astroid.MANAGER.astroid_cache.items()):
-        if name.split(".", 1)[0] not in tops:
+        if tops is not None and name.split(".", 1)[0] not in tops:
             continue
         file = getattr(module, "file", None)
-        if not isinstance(file, str) or file.startswith(inside) or is_library_path(file):
-            continue
-        return True
-    return False
+        if isinstance(file, str) and not file.startswith(inside) and not is_library_path(file):
+            colliding.add(name)
+    return colliding
+
+
+def _evict(names: set[str]) -> None:
+    """Drop ``names`` from astroid's module cache, and what astroid remembers of where modules
+    with those top-level names live (its spec caches look modules up by name alone)."""
+    if not names:
+        return
+    from astroid.interpreter._import import spec  # pylint: disable=import-outside-toplevel
+
+    manager = astroid.MANAGER
+    tops = {name.split(".", 1)[0] for name in names}
+    for name in names:
+        manager.astroid_cache.pop(name, None)
+    located = manager._mod_file_cache  # pylint: disable=protected-access
+    for key in [key for key in located if key[0].split(".", 1)[0] in tops]:
+        del located[key]
+    spec._find_spec.cache_clear()  # pylint: disable=protected-access
+    for finder in spec._SPEC_FINDERS:  # pylint: disable=protected-access
+        finder.find_module.cache_clear()
 
 
 def forget_project_root() -> None:

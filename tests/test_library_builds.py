@@ -348,8 +348,8 @@ def test_install_replaces_the_brains_functions() -> None:
 
 def test_switching_import_roots_keeps_the_cache_unless_top_names_collide(tmp_path: Path) -> None:
     """A project with folders lacking ``__init__.py`` has many import roots; switching between
-    them drops astroid's cache only when the new root defines a top-level name that a cached
-    module of another root has (two projects with a ``backend`` package)."""
+    them drops from astroid's cache only the modules whose top-level name the new root defines
+    too (two projects with a ``backend`` package)."""
     from pixcrawler_lint.modules import activate_project_root, forget_project_root
 
     for root, package in (("one", "alpha"), ("two", "beta"), ("three", "alpha")):
@@ -364,8 +364,10 @@ def test_switching_import_roots_keeps_the_cache_unless_top_names_collide(tmp_pat
         beta = astroid.MANAGER.ast_from_module_name("beta")
         activate_project_root(tmp_path / "three")
         assert "alpha" not in astroid.MANAGER.astroid_cache  # another project's alpha: dropped
+        assert astroid.MANAGER.astroid_cache.get("beta") is beta  # the rest stays
         assert astroid.MANAGER.ast_from_module_name("alpha").file.startswith(str((tmp_path / "three").resolve()))
-        assert beta.name == "beta"
+        activate_project_root(tmp_path / "one")  # and back: where alpha lives is looked up again
+        assert astroid.MANAGER.ast_from_module_name("alpha").file.startswith(str((tmp_path / "one").resolve()))
     finally:
         forget_project_root()
 
