@@ -149,3 +149,13 @@ def test_noqa_in_a_string_is_not_a_comment_and_odd_source_never_raises() -> None
     assert not parse_pragmas('x = "# noqa"\n').suppresses(_finding(1))
     assert parse_pragmas("def (:\n  # noqa\n").noqa  # tokenizes although it does not parse
     assert parse_pragmas('x = """\n').noqa == []  # unterminated string: nothing, no exception
+
+
+def test_a_file_without_pragmas_is_not_tokenized(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pixcrawler_lint.cli import suppression  # pylint: disable=import-outside-toplevel
+
+    upper = parse_pragmas("x = 1  # NOQA: PXL401\n# Pylint: disable=PXL402\ny = 2  # pylint: disable=PXL403\n")
+    assert [c.codes for c in upper.noqa] == [("PXL401",)] and len(upper.disabled) == 1
+    monkeypatch.setattr(suppression.tokenize, "generate_tokens", lambda *_: (_ for _ in ()).throw(AssertionError))
+    plain = parse_pragmas("# An ordinary comment.\nx = 1  # why x is one\n")
+    assert plain.noqa == [] and plain.disabled == [] and not plain.skip_file

@@ -164,6 +164,9 @@ def _names(raw: str | None) -> frozenset[str]:
 def parse_pragmas(source: str, tree: ast.AST | None = None) -> Pragmas:
     """Every ``noqa`` and ``pylint:`` comment of ``source``; never raises."""
     pragmas = Pragmas()
+    lowered = source.lower()
+    if "noqa" not in lowered and "pylint" not in lowered:
+        return pragmas  # no comment can be a pragma: not worth tokenizing (most files)
     tokens: list[tokenize.TokenInfo] = []
     try:
         for token in tokenize.generate_tokens(io.StringIO(source).readline):
