@@ -97,9 +97,10 @@ def run_pylint(root: Path, *extra: str) -> Results:
 
 
 def run_cli(root: Path, *extra: str) -> Results:
-    """The ``pixcrawler-lint check`` CLI, in a subprocess, over ``root`` (``--format json``)."""
+    """The ``pixcrawler-lint check`` CLI, in a subprocess, over ``root`` (``--format json``; no
+    cache: every run lints, and nothing is written into the fixture trees)."""
     proc = subprocess.run(
-        [sys.executable, "-m", "pixcrawler_lint.cli", "check", ".", "--format=json", "--quiet", *extra],
+        [sys.executable, "-m", "pixcrawler_lint.cli", "check", ".", "--format=json", "--quiet", "--no-cache", *extra],
         cwd=root, capture_output=True, text=True, env=_env(), check=False,
     )
     if proc.returncode not in (0, 1) or "Traceback" in proc.stderr:
