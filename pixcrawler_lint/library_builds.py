@@ -245,18 +245,22 @@ def _safe_infer(node: nodes.NodeNG) -> nodes.NodeNG | None:
     return safe_infer(node)
 
 
-def _parameter(expr: nodes.NodeNG) -> tuple[nodes.AssignName, nodes.Arguments, list[nodes.AssignName]] | None:
-    """The parameter a bare name is bound to (its only binding), its ``Arguments`` and the
-    positional parameters of that signature; ``None`` for anything else."""
+def _only_binding(expr: nodes.NodeNG) -> nodes.AssignName | None:
+    """The one ``AssignName`` a bare name is bound by, if it has exactly one."""
     if not isinstance(expr, nodes.Name):
         return None
     _, bindings = expr.lookup(expr.name)
-    if len(bindings) != 1 or not isinstance(bindings[0], nodes.AssignName):
-        return None
-    arguments = bindings[0].parent
+    return bindings[0] if len(bindings) == 1 and isinstance(bindings[0], nodes.AssignName) else None
+
+
+def _parameter(expr: nodes.NodeNG) -> tuple[nodes.AssignName, nodes.Arguments, list[nodes.AssignName]] | None:
+    """The parameter a bare name is bound to (its only binding), its ``Arguments`` and the
+    positional parameters of that signature; ``None`` for anything else."""
+    binding = _only_binding(expr)
+    arguments = binding.parent if binding is not None else None
     if not isinstance(arguments, nodes.Arguments):
         return None
-    return bindings[0], arguments, [*(arguments.posonlyargs or []), *(arguments.args or [])]
+    return binding, arguments, [*(arguments.posonlyargs or []), *(arguments.args or [])]
 
 
 def _bare_parameter(expr: nodes.NodeNG) -> bool:
@@ -312,13 +316,9 @@ def _instance_of_project_class(expr: nodes.NodeNG) -> nodes.ClassDef | None:
     when that is a project class astroid would instantiate plainly: no enum, no metaclass and
     no ``metaclass=`` of the project's, no ``__slots__``. astroid infers the call to learn it,
     which infers the class's library bases (and builds them) to look for a metaclass."""
-    if not isinstance(expr, nodes.Name):
-        return None
-    _, bindings = expr.lookup(expr.name)
-    if len(bindings) != 1 or not isinstance(bindings[0], nodes.AssignName):
-        return None
-    assign = bindings[0].parent
-    if not (isinstance(assign, nodes.Assign) and assign.targets == [bindings[0]]
+    binding = _only_binding(expr)
+    assign = binding.parent if binding is not None else None
+    if not (isinstance(assign, nodes.Assign) and assign.targets == [binding]
             and isinstance(assign.value, nodes.Call) and isinstance(assign.value.func, nodes.Name)):
         return None
     definition = definition_of(assign.value.func)
