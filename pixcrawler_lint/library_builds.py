@@ -50,11 +50,12 @@ from collections.abc import Callable
 from astroid import MANAGER, nodes
 from astroid.brain import brain_attrs, brain_dataclasses, brain_namedtuple_enum, helpers
 from astroid.builder import AstroidBuilder
-from astroid.exceptions import AstroidSyntaxError, NoDefault
+from astroid.exceptions import AstroidSyntaxError
 
 from pixcrawler_lint.analysis.name_definitions import definition_of
 from pixcrawler_lint.analysis.origins import (
-    LibraryName, import_origin, is_library_path, is_library_value, is_missing_module, library_name, library_root,
+    LibraryName, import_origin, imported_name, is_library_path, is_library_value, is_missing_module, library_name,
+    library_root,
 )
 from pixcrawler_lint.analysis.project_inference import rooted_in_plain_parameter
 
@@ -263,29 +264,6 @@ def _parameter(expr: nodes.NodeNG) -> tuple[nodes.AssignName, nodes.Arguments, l
     return binding, arguments, [*(arguments.posonlyargs or []), *(arguments.args or [])]
 
 
-def _bare_parameter(expr: nodes.NodeNG) -> bool:
-    """True when ``expr`` names a parameter that astroid infers as nothing but ``Uninferable``
-    outside a call: not a method's first parameter (``self``/``cls``), no default value.
-    astroid would still compute the function's type to learn that, inferring its decorators
-    (``@router.get(...)`` builds fastapi). An attribute of such a parameter
-    (``request.state``) is ``Uninferable`` as well."""
-    while isinstance(expr, nodes.Attribute):
-        expr = expr.expr
-    parameter = _parameter(expr)
-    if parameter is None:
-        return False
-    binding, arguments, positional = parameter
-    if positional and positional[0] is binding and isinstance(arguments.parent.parent, nodes.ClassDef):
-        return False
-    if binding not in positional and binding not in (arguments.kwonlyargs or []):
-        return False
-    try:
-        arguments.default_value(binding.name)
-    except NoDefault:
-        return True
-    return False
-
-
 _IMPLICIT_CLASSMETHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
 _METACLASS_SUFFIXES = ("Meta", "Metaclass", "MetaClass")
 
@@ -370,15 +348,9 @@ def _imported_from_missing_module(target: nodes.NodeNG) -> bool:
     _, bindings = target.lookup(target.name)
     if len(bindings) != 1:
         return False
-    binding = bindings[0]
-    if isinstance(binding, nodes.ImportFrom) and not binding.level:
-        module = binding.modname
-    elif isinstance(binding, nodes.Import):
-        module = next((name for name, alias in binding.names if (alias or name.split(".", 1)[0]) == target.name), "")
-    else:
-        return False
-    file = getattr(binding.root(), "file", None)
-    return bool(module) and is_missing_module(module, file if isinstance(file, str) else None)
+    imported = imported_name(bindings[0], target.name)
+    file = getattr(bindings[0].root(), "file", None)
+    return imported is not None and is_missing_module(imported.module, file if isinstance(file, str) else None)
 
 
 def _metaclass(cls: nodes.ClassDef, depth: int) -> bool | None:
@@ -448,16 +420,16 @@ def _assigned_library_call(target: nodes.AssignName) -> bool:
 
 def delayed_assattr(self: AstroidBuilder, node: nodes.AssignAttr) -> None:
     """astroid's ``delayed_assattr``, skipped for modules of libraries (module docstring) and
-    for an attribute set on a parameter astroid cannot infer (:func:`_bare_parameter`); for
+    for an attribute set on a library's object or on one astroid cannot infer (rooted in a
+    parameter that is no ``self``/``cls`` and has no default, ``request.state.x = …``); for
     ``self.x = …`` in a plain method the attribute is recorded as astroid would
     (:func:`_self_of_plain_method`), without inferring the class's library bases."""
     try:
-        if _in_library(node) or _bare_parameter(node.expr):
-            return
-        if is_library_value(node.expr) or rooted_in_plain_parameter(node.expr):
+        if _in_library(node) or is_library_value(node.expr) or rooted_in_plain_parameter(node.expr):
             # ``previous.default = False`` after ``previous = session.query(...).one()`` and
-            # ``session = object_session(target)``: a library's object, or one astroid cannot
-            # infer (``session = request.state.db``), after building the library to find out.
+            # ``session = object_session(target)``, or ``session = request.state.db``: astroid
+            # would compute the function's type (inferring ``@router.get(...)``) or build the
+            # library, to learn nothing a rule reads.
             return
         if isinstance(node.expr, nodes.Name) and _library_made(node.expr):
             return  # an instance of a library class: no rule reads its attributes

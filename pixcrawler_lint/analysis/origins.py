@@ -28,7 +28,8 @@ from pathlib import Path
 from astroid import MANAGER, nodes
 
 __all__ = [
-    "LibraryName", "LibraryClass", "LibraryModule", "import_origin", "library_name", "library_root", "library_class",
+    "LibraryName", "LibraryClass", "LibraryModule", "import_origin", "imported_name", "library_name", "library_root",
+    "library_class",
     "is_library_module", "is_missing_module", "is_library_path", "is_library_value", "root_name", "assigned_values",
     "parameter_binding",
 ]
@@ -142,25 +143,27 @@ def _context_file(node: nodes.NodeNG) -> str | None:
     return file if isinstance(file, str) else None
 
 
-def import_origin(binding: nodes.NodeNG, local: str) -> LibraryName | None:
-    """The library name an ``import``/``from … import`` statement binds to ``local``, if any."""
+def imported_name(binding: nodes.NodeNG, local: str) -> LibraryName | None:
+    """The absolute name an ``import``/``from … import`` statement binds to ``local``, whatever
+    the module is (``None`` for a relative or star import, or another kind of binding)."""
     if isinstance(binding, nodes.ImportFrom):
         if binding.level:  # relative: inside the importing package
             return None
         real = next((name for name, alias in binding.names if (alias or name) == local), None)
-        if real is None or real == "*" or not is_library_module(binding.modname, _context_file(binding)):
-            return None
-        return LibraryName(binding.modname, real)
+        return None if real is None or real == "*" else LibraryName(binding.modname, real)
     if isinstance(binding, nodes.Import):
         for name, alias in binding.names:
             if alias == local:
-                module = name
-            elif alias is None and name.split(".", 1)[0] == local:
-                module = local  # ``import a.b`` binds ``a``
-            else:
-                continue
-            return LibraryName(module) if is_library_module(module, _context_file(binding)) else None
+                return LibraryName(name)
+            if alias is None and name.split(".", 1)[0] == local:
+                return LibraryName(local)  # ``import a.b`` binds ``a``
     return None
+
+
+def import_origin(binding: nodes.NodeNG, local: str) -> LibraryName | None:
+    """The library name an ``import``/``from … import`` statement binds to ``local``, if any."""
+    found = imported_name(binding, local)
+    return found if found is not None and is_library_module(found.module, _context_file(binding)) else None
 
 
 def library_name(expr: nodes.NodeNG) -> LibraryName | None:
