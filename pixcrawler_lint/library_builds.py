@@ -61,7 +61,7 @@ from pixcrawler_lint.analysis.project_inference import rooted_in_plain_parameter
 
 __all__ = [
     "install", "is_enum_class", "is_dataclass_class", "is_attrs_class", "is_class_var", "is_init_var",
-    "is_keyword_only_sentinel", "delayed_assattr", "file_build", "ENUM_BASES",
+    "is_keyword_only_sentinel", "delayed_assattr", "file_build", "built_from_file", "ENUM_BASES",
 ]
 
 # What the ``enum`` module defines that a class can derive an enum from.
@@ -464,10 +464,31 @@ def file_build(self: AstroidBuilder, path: str, modname: str | None = None) -> n
     if failed is not None:
         raise AstroidSyntaxError(failed.message, failed.modname, failed.error, failed.path, failed.source)
     try:
-        return _ASTROID_FILE_BUILD(self, path, modname)
+        module = _ASTROID_FILE_BUILD(self, path, modname)
     except AstroidSyntaxError as error:
         _unbuildable[key] = error
         raise
+    setattr(module, _READ_AS, (key[0], stat.st_mtime_ns, stat.st_size))
+    return module
+
+
+# The attribute where file_build notes which file, as of which mtime and size, a module was
+# built from: a front end about to lint a file it has just read from disk takes that module
+# instead of building the file a second time (:func:`pixcrawler_lint.modules.build_module`).
+# On the module itself, so that a module astroid drops from its cache is not kept alive.
+_READ_AS = "_pixcrawler_lint_read_as"
+
+
+def built_from_file(module: nodes.Module, path: str) -> bool:
+    """Whether ``module`` is what :func:`file_build` made of the file at ``path`` as it is now."""
+    read_as = getattr(module, _READ_AS, None)
+    if read_as is None or read_as[0] != os.path.abspath(path):
+        return False
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return False
+    return bool((stat.st_mtime_ns, stat.st_size) == read_as[1:])
 
 
 def _swap_predicate(transform: object, old: object, new: object) -> None:

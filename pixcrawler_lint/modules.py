@@ -44,7 +44,13 @@ __all__ = [
 
 
 class ParseError(Exception):
-    """The source could not be parsed (syntax error, undecodable bytes)."""
+    """The source could not be parsed (syntax error, undecodable bytes); ``cause`` is the
+    parser's own error (``SyntaxError``, ``ValueError`` for a NUL byte, ``RecursionError``)
+    when that is what failed."""
+
+    def __init__(self, message: str, cause: BaseException | None = None) -> None:
+        super().__init__(message)
+        self.cause = cause
 
 
 @dataclass(frozen=True)
@@ -173,13 +179,23 @@ def rooted_name(modname: str, context_file: str | Path | None) -> str:
     return f"{prefix}.{modname}" if prefix else modname
 
 
+@functools.lru_cache(maxsize=256)
+def _project_folder(entry: str) -> Path | None:
+    """The resolved folder of a ``sys.path`` entry that is a directory outside the libraries
+    (asked on every import astroid cannot find: hundreds of times a run, for ~20 entries)."""
+    if not entry or is_library_path(entry) or not Path(entry).is_dir():
+        return None
+    return Path(entry).resolve()
+
+
 def _source_root_hook(modname: str) -> nodes.Module:
     """astroid's last resort for an import it cannot find: the module under an import root."""
     first = modname.split(".", 1)[0]
     candidates = dict(_known_roots)
     for entry in sys.path:
-        if entry and not is_library_path(entry) and Path(entry).is_dir():
-            candidates.setdefault(Path(entry).resolve(), None)
+        folder = _project_folder(entry)
+        if folder is not None:
+            candidates.setdefault(folder, None)
     for root in candidates:
         prefix = _root_prefix(first, root)
         if prefix:
@@ -275,16 +291,28 @@ def forget_project_root() -> None:
         _active_root, _inserted = None, 0
 
 
-def build_module(source: str, path: str | Path, modname: str | None = None) -> nodes.Module:
-    """Build an astroid module from ``source`` as if it were the file at ``path``."""
+def build_module(source: str, path: str | Path, modname: str | None = None, *, on_disk: bool = False) -> nodes.Module:
+    """Build an astroid module from ``source`` as if it were the file at ``path``.
+
+    ``on_disk``: ``source`` was just read from that file, so the module astroid already built
+    from it in this process (another file imported it), if the file has not changed since, is
+    the same module: it is returned instead of a second copy (a second build, and every
+    inference astroid made on the first copy done again on the second)."""
     if modname is None:
         modname = locate_module(path).modname
+    if on_disk:
+        cached = astroid.MANAGER.astroid_cache.get(modname)
+        if cached is not None and library_builds.built_from_file(cached, str(path)):
+            return cached
     try:
         return AstroidBuilder(astroid.MANAGER).string_build(source, modname=modname, path=str(path))
-    except (AstroidSyntaxError, AstroidBuildingError, SyntaxError, ValueError, UnicodeError) as exc:
+    except AstroidSyntaxError as exc:
+        cause = exc.error if isinstance(exc.error, (SyntaxError, ValueError, MemoryError)) else None
+        raise ParseError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, cause) from None
+    except (AstroidBuildingError, SyntaxError, ValueError, UnicodeError) as exc:
         raise ParseError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
-    except RecursionError:
-        raise ParseError("too deeply nested to parse") from None
+    except RecursionError as exc:
+        raise ParseError("too deeply nested to parse", exc) from None
 
 
 def read_source(path: str | Path) -> str:

@@ -86,7 +86,7 @@ def test_a_crashed_rule_exits_3_even_with_exit_zero(tmp_path: Path, monkeypatch:
     def explode(*_args: object, **_kwargs: object) -> None:
         raise ValueError("rule bug")
 
-    monkeypatch.setattr("pixcrawler_lint.cli.runner.lint_source", explode)
+    monkeypatch.setattr("pixcrawler_lint.cli.runner.lint_module", explode)
     for extra in ([], ["--exit-zero"]):
         run = cli("check", "-j", "1", "--format", "concise", *extra, cwd=project)
         assert run.status == 3, run.out

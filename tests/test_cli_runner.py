@@ -50,3 +50,46 @@ def test_discovery_skips_hidden_and_excluded_directories_but_not_named_files(tmp
     assert found == {"backend/__init__.py", "backend/api/__init__.py", "backend/api/a.py"}
     named = discover([project / "build" / "d.py"])
     assert named == [(project / "build" / "d.py").absolute()]
+
+
+_SERVICE = "class ItemService:\n    def get(self, item_id: int) -> int:\n        return item_id\n"
+_ENDPOINT_USING_SERVICE = (
+    "from backend.services.items import ItemService\n\n\n"
+    "def read(service: ItemService) -> int:\n    return service.fetch(1)\n"
+)
+
+
+def test_a_file_astroid_built_as_an_import_is_linted_from_that_module_not_built_twice(tmp_path: Path) -> None:
+    import astroid
+
+    project = make_project(tmp_path / "p", {
+        "backend/api/v1/endpoints/items.py": _ENDPOINT_USING_SERVICE,
+        "backend/services/items.py": _SERVICE,
+    })
+    endpoint = project / "backend/api/v1/endpoints/items.py"
+    service = project / "backend/services/items.py"
+    results = lint_files([endpoint, service], jobs=1, codes=["PXL403"])
+    built = astroid.MANAGER.astroid_cache["backend.services.items"]
+    # The endpoint's PXL403 needed the service module: astroid built it from the file, and
+    # linting the file afterwards kept that module (a second build would have replaced it).
+    assert [f.code for f in results[0].findings] == ["PXL403"]
+    assert built.file is not None and Path(built.file).resolve() == service.resolve()
+    assert getattr(built, "file_bytes", None) is None  # built by file_build, never by string_build
+
+
+def test_a_file_changed_since_astroid_built_it_is_built_again_from_what_was_read(tmp_path: Path) -> None:
+    import astroid
+
+    from pixcrawler_lint.modules import activate_project_root, build_module, locate_module
+
+    project = make_project(tmp_path / "p", {"backend/services/items.py": _SERVICE})
+    service = project / "backend/services/items.py"
+    activate_project_root(locate_module(service).root)
+    first = astroid.MANAGER.ast_from_module_name("backend.services.items")
+    assert build_module(_SERVICE, service, "backend.services.items", on_disk=True) is first
+    changed = _SERVICE + "\n\ndef extra() -> None:\n    pass\n"
+    service.write_text(changed, encoding="utf-8")
+    second = build_module(changed, service, "backend.services.items", on_disk=True)
+    assert second is not first and "extra" in second.locals
+    # an editor buffer (not what is on disk) is always built from the text given
+    assert build_module(changed, service, "backend.services.items") is not second

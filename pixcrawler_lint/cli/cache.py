@@ -269,6 +269,7 @@ class ProjectCache:
         root = root.resolve()
         self.root = root
         self._resolved: dict[Path, Path] = {}
+        self._keys: dict[Path, str | None] = {}
         pyproject = find_pyproject(root)
         self.directory = (pyproject.parent if pyproject is not None else root) / CACHE_DIR
         self.enabled = True
@@ -340,7 +341,14 @@ class ProjectCache:
         return self._resolved[path]
 
     def _key(self, path: Path) -> str | None:
+        """The key of ``path``'s entry; computed once per run (``load`` and ``store`` both ask,
+        and the closure of a file's imports spans most of a big project)."""
         path = self._resolve(path)
+        if path not in self._keys:
+            self._keys[path] = self._compute_key(path)
+        return self._keys[path]
+
+    def _compute_key(self, path: Path) -> str | None:
         own = self.index.hashes.get(path)
         if own is None:  # not below a project package (a loose script): content only
             try:
@@ -348,7 +356,8 @@ class ProjectCache:
             except OSError:
                 return None
         deps = self.index.closure(self.index.imports.get(path, ())) - {path}
-        return _digest(self.base_key, str(path), own, *(f"{p}={self.index.hashes[p]}" for p in sorted(deps)))
+        # sorted as strings: comparing hundreds of Paths part by part cost more than the digest
+        return _digest(self.base_key, str(path), own, *sorted(f"{p}={self.index.hashes[p]}" for p in deps))
 
     def _entry_path(self, path: Path) -> Path:
         name = hashlib.sha256(str(self._resolve(path)).encode("utf-8", "surrogateescape")).hexdigest()

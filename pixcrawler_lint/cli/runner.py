@@ -7,7 +7,6 @@ worker keeps its astroid cache warm across the files of one chunk.
 
 from __future__ import annotations
 
-import ast
 import multiprocessing
 import multiprocessing.context
 import os
@@ -22,9 +21,11 @@ from pixcrawler_lint.cli.cache import ProjectCache, pragmas_from_json, recording
 from pixcrawler_lint.architecture.selection import CommandLine
 from pixcrawler_lint.cli.discovery import group_by_project_root
 from pixcrawler_lint.cli.suppression import Pragmas, parse_pragmas
-from pixcrawler_lint.engine import internal_error, lint_source
+from pixcrawler_lint.engine import internal_error, lint_module
 from pixcrawler_lint.findings import Finding
-from pixcrawler_lint.modules import ParseError, activate_project_root, forget_project_root, read_source
+from pixcrawler_lint.modules import (
+    ParseError, activate_project_root, build_module, forget_project_root, locate_module, read_source,
+)
 from pixcrawler_lint.registry import Rule, all_rules
 from pixcrawler_lint.rules.internal.syntax_error import syntax_error_finding
 
@@ -82,22 +83,36 @@ def _lint_one(path: Path, codes: Sequence[str] | None, command_line: CommandLine
     except (ParseError, OSError) as exc:
         why = f"cannot read: {exc.strerror or exc}" if isinstance(exc, OSError) else str(exc)
         return FileResult(name, [syntax_error_finding(name, why)], skipped=why)
+    # One parse: the module astroid builds (or already built, importing the file from another
+    # one) is what the rules read; its syntax error is the finding.
     try:
-        tree = ast.parse(source)
-    except SyntaxError as exc:  # incl. IndentationError, TabError
-        where = f" at line {exc.lineno}" if exc.lineno else ""
-        why = f"{type(exc).__name__}{where}: {exc.msg}"
-        finding = syntax_error_finding(name, why, exc.lineno or 1, (exc.offset or 1) - 1)
-        return FileResult(name, [finding], skipped=why)
-    except (ValueError, RecursionError, MemoryError) as exc:  # a NUL byte; nesting past the parser's limit
-        why = f"cannot parse: {exc}" if isinstance(exc, ValueError) else f"cannot parse: {type(exc).__name__}"
-        return FileResult(name, [syntax_error_finding(name, why)], skipped=why)
-    pragmas = parse_pragmas(source, tree)
+        location = locate_module(path)
+        activate_project_root(location.root)
+        module = build_module(source, name, location.modname, on_disk=True)
+    except ParseError as exc:
+        return _unparsed(name, exc.cause)
+    except Exception as exc:  # pylint: disable=broad-exception-caught  # a crash must not end the run
+        return FileResult(name, [internal_error(name, "engine", "engine", exc)])
+    pragmas = parse_pragmas(source)
     try:
-        findings = lint_source(source, name, _rules(codes), command_line=command_line)
+        findings = lint_module(module, name, rules=_rules(codes), command_line=command_line)
     except Exception as exc:  # pylint: disable=broad-exception-caught  # a crash must not end the run
         findings = [internal_error(name, "engine", "engine", exc)]
     return FileResult(name, findings, pragmas)
+
+
+def _unparsed(name: str, cause: BaseException | None) -> FileResult:
+    """The result of a file that does not parse: one PXL903 finding saying why (none when the
+    parser did not fail, astroid did: the host tools' own checks report that)."""
+    if isinstance(cause, SyntaxError):  # incl. IndentationError, TabError
+        where = f" at line {cause.lineno}" if cause.lineno else ""
+        why = f"{type(cause).__name__}{where}: {cause.msg}"
+        return FileResult(name, [syntax_error_finding(name, why, cause.lineno or 1, (cause.offset or 1) - 1)],
+                          skipped=why)
+    if isinstance(cause, (ValueError, RecursionError, MemoryError)):  # a NUL byte; nesting past the limit
+        why = f"cannot parse: {cause}" if isinstance(cause, ValueError) else f"cannot parse: {type(cause).__name__}"
+        return FileResult(name, [syntax_error_finding(name, why)], skipped=why)
+    return FileResult(name)
 
 
 def _init_worker() -> None:
