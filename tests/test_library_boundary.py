@@ -153,6 +153,39 @@ def test_library_members_of_project_classes(tmp_path: Path) -> None:
         astroid.MANAGER.clear_cache()
 
 
+
+def test_library_values_imported_from_a_project_module(tmp_path: Path) -> None:
+    package = tmp_path / "projx"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "models.py").write_text(textwrap.dedent("""
+        from sqlalchemy import Column, Integer, MetaData, Table
+        from projx.services import ItemService
+
+        assoc = Table("assoc", MetaData(), Column("id", Integer))
+        service = ItemService()
+        maybe = ItemService() if assoc else Table("t", MetaData())
+    """))
+    (package / "reexport.py").write_text("from projx.models import assoc as table\n")
+    (package / "services.py").write_text("class ItemService:\n    def get(self) -> int:\n        return 1\n")
+    module = astroid.parse(textwrap.dedent("""
+        from projx.models import assoc, service, maybe
+        from projx.reexport import table
+        probe_table = assoc.join(None)
+        probe_reexported = table.c.id
+        probe_service = service.get()
+        probe_either = maybe.get()
+    """), module_name="projx.use", path=str(package / "use.py"))
+    sys.path.insert(0, str(tmp_path))
+    try:
+        assert is_library_value(_expr(module, "probe_table"))  # assoc = Table(...) over there
+        assert is_library_value(_expr(module, "probe_reexported"))  # through a re-export
+        assert not is_library_value(_expr(module, "probe_service"))  # a project class's instance
+        assert not is_library_value(_expr(module, "probe_either"))  # not certain
+    finally:
+        sys.path.remove(str(tmp_path))
+        astroid.MANAGER.clear_cache()
+
 ENUMS = """
 import enum
 from enum import Enum, IntEnum as IE, StrEnum

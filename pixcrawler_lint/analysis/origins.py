@@ -261,22 +261,43 @@ def assigned_values(bindings: list[nodes.NodeNG] | tuple[nodes.NodeNG, ...]) -> 
     return values or None
 
 
+_MAX_IMPORT_HOPS = 4
+
+
+def _bound_values(bindings: list[nodes.NodeNG] | tuple[nodes.NodeNG, ...], name: str) -> list[nodes.NodeNG] | None:
+    """:func:`assigned_values`, following ``from project.module import name`` (and re-exports)
+    to the module-level assignments of ``name`` there."""
+    for _ in range(_MAX_IMPORT_HOPS):
+        if len(bindings) != 1 or not isinstance(bindings[0], nodes.ImportFrom):
+            return assigned_values(bindings)
+        binding = bindings[0]
+        real = next((real for real, alias in binding.names if (alias or real) == name), None)
+        if real is None or real == "*":
+            return None
+        module = binding.do_import_module(binding.modname)
+        bindings, name = module.locals.get(real, []), real
+    return None
+
+
 def _library_valued(expr: nodes.NodeNG, seen: frozenset[str], depth: int, member: MemberTest | None) -> bool:
     root = root_name(expr)
     if root is None or depth > 8:
         return False
     if library_name(root) is not None:
         return True
-    if root.name in seen:
+    key = f"{root.root().name}:{root.name}"
+    if key in seen:
         return True  # ``query = query.where(...)``: as library-made as the other assignments
     if member is not None and isinstance(root.parent, nodes.Attribute) and member(root.parent):
         return True
     try:
         _, bindings = root.lookup(root.name)
+        # ``assoc_table.join(...)`` after ``from .models import assoc_table``, where
+        # ``assoc_table = Table(...)``: inference would build sqlalchemy to say so
+        values = _bound_values(bindings, root.name)
     except _ERRORS:
         return False
-    values = assigned_values(bindings)
-    inner = seen | {root.name}
+    inner = seen | {key}
     return values is not None and all(_library_valued(value, inner, depth + 1, member) for value in values)
 
 
