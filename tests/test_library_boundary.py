@@ -153,7 +153,6 @@ def test_library_members_of_project_classes(tmp_path: Path) -> None:
         astroid.MANAGER.clear_cache()
 
 
-
 def test_library_values_imported_from_a_project_module(tmp_path: Path) -> None:
     package = tmp_path / "projx"
     package.mkdir()
@@ -185,6 +184,7 @@ def test_library_values_imported_from_a_project_module(tmp_path: Path) -> None:
     finally:
         sys.path.remove(str(tmp_path))
         astroid.MANAGER.clear_cache()
+
 
 ENUMS = """
 import enum
