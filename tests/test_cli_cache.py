@@ -145,3 +145,28 @@ def test_the_first_run_remembers_every_files_imports(tmp_path: Path, monkeypatch
     monkeypatch.setattr(cache, "_imported_names", lambda *args: parsed.append(args[1]) or set())
     _check(project)
     assert parsed == []
+
+
+_IMPORT_SHAPES = [
+    "import os\nfrom . import sibling\nfrom ..pkg.mod import (\n    a,  # (note\n    b,\n)\n",
+    "from app.core import \\\n    settings\nx = 1\n",
+    "from app.core \\\n    import settings\n",
+    "if TYPE_CHECKING: import app.models\n",
+    "x = 1; import app.models\n",
+    "try:\n    from app import fast\nexcept ImportError:\n    fast = None\n",
+    '"""Docs.\n\nfrom somewhere import prose\n"""\nimport app.real\n',
+    '"""We import things here."""\nimport app.real\n',
+    "def f():\n    import app.lazy\n    return app.lazy\n",
+]
+
+
+@pytest.mark.parametrize("source", _IMPORT_SHAPES)
+def test_the_index_reads_every_import_without_parsing_the_whole_file(source: str) -> None:
+    import ast
+
+    from pixcrawler_lint.cli.cache import _import_tree, _imported_names
+
+    full = _imported_names(ast.parse(source), "app.pkg.mod", False)
+    fast = _imported_names(_import_tree(source.encode()), "app.pkg.mod", False)
+    assert full and full <= fast  # a missed import would leave a stale entry in the cache
+    assert fast - full <= {"somewhere", "somewhere.prose"}  # prose may only add a dependency

@@ -27,6 +27,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -186,6 +187,50 @@ def _imported_names(tree: ast.AST, modname: str, is_package: bool) -> set[str]:
     return names
 
 
+_IMPORT_START = re.compile(rb"^[ \t]*(?:from[ \t]+\.*[\w.]*[ \t]+import\b|import[ \t]+\w)")
+_IMPORT_WORD = re.compile(rb"\bimport\b")
+
+
+def _import_statements(data: bytes) -> bytes | None:
+    """The import statements of a file's source, each dedented onto its own lines (a
+    parenthesised name list and backslash continuations kept whole), for :func:`_import_tree`;
+    ``None`` when a line uses ``import`` in any other way (``if X: import y``, ``x = 1; import
+    y``, a continued ``from a \\ import b``, prose in a string): then the whole file is parsed."""
+    lines = data.split(b"\n")
+    found: list[bytes] = []
+    index, previous_continues = 0, False
+    while index < len(lines):
+        line = lines[index]
+        code = line.split(b"#", 1)[0]
+        if _IMPORT_START.match(line) and not previous_continues:
+            statement = [line.strip()]
+            depth = code.count(b"(") - code.count(b")")
+            while (depth > 0 or code.rstrip().endswith(b"\\")) and index + 1 < len(lines):
+                index += 1
+                code = lines[index].split(b"#", 1)[0]
+                statement.append(lines[index])
+                depth += code.count(b"(") - code.count(b")")
+            found.append(b"\n".join(statement))
+            previous_continues = False
+        elif _IMPORT_WORD.search(code):
+            return None
+        else:
+            previous_continues = code.rstrip().endswith(b"\\")
+        index += 1
+    return b"\n".join(found)
+
+
+def _import_tree(data: bytes) -> ast.AST:
+    """A tree holding at least every import statement of the file (parsing only those is a
+    tenth of parsing the file); raises what ``ast.parse`` raises for the whole file. A line of
+    prose that reads as an import only adds a dependency (a more conservative key)."""
+    statements = _import_statements(data)
+    if statements is not None:
+        with contextlib.suppress(SyntaxError, ValueError):
+            return ast.parse(statements)
+    return ast.parse(data)
+
+
 @dataclass
 class _Index:
     root: Path
@@ -230,7 +275,7 @@ def _build_index(root: Path, tops: Iterable[str], known: dict[str, list[str]]) -
         names = known.get(cache_key)
         if names is None:
             try:
-                tree = ast.parse(data)
+                tree = _import_tree(data)
             except (SyntaxError, ValueError, RecursionError, MemoryError):
                 continue
             names = sorted(_imported_names(tree, modname, path.name == "__init__.py"))
