@@ -38,7 +38,7 @@ from pixcrawler_lint.config import ConfigError, config_for_path
 
 __all__ = [
     "ModuleLocation", "ParseError", "locate_module", "memoised_locations", "activate_project_root",
-    "forget_project_root", "build_module",
+    "forget_project_root", "build_module", "known_project_roots",
     "read_source", "import_root_prefix", "rooted_name",
 ]
 
@@ -177,6 +177,11 @@ def rooted_name(modname: str, context_file: str | Path | None) -> str:
         return modname
     prefix = import_root_prefix(modname.split(".", 1)[0], context_file)
     return f"{prefix}.{modname}" if prefix else modname
+
+
+def known_project_roots() -> list[Path]:
+    """The project roots seen in this process, in order: where the failed-import hook looks."""
+    return list(_known_roots)
 
 
 @functools.lru_cache(maxsize=256)

@@ -308,3 +308,31 @@ def test_pxl503_silent_when_the_models_layer_cannot_be_parsed(tmp_path: Path) ->
         "backend/models/note.py": OWN_TIMESTAMPS,
     })
     assert findings(tmp_path, "backend/models/note.py", "PXL503") == []
+
+
+def test_pxl502_sees_a_column_only_an_editor_buffer_has(tmp_path: Path) -> None:
+    """PXL502 skips calls of names no project class body assigns (a scan of the files on
+    disk); a column added in the buffer being linted, not saved yet, still counts."""
+    from pixcrawler_lint.engine import lint_source
+
+    write_project(tmp_path, {
+        "backend/models/base.py": MIXIN_BASE,
+        "backend/models/log.py": '''
+            """Log."""
+            from sqlalchemy.orm import Mapped, mapped_column
+            from backend.models.base import Base
+            __all__ = ["Log"]
+            class Log(Base):
+                __tablename__ = "logs"
+                id: Mapped[int] = mapped_column(primary_key=True)
+        ''',
+    })
+    path = tmp_path / "backend/models/log.py"
+    buffer = path.read_text(encoding="utf-8") + (
+        "    archived_on: Mapped[int] = mapped_column()\n"
+        "    def stamp(self) -> int:\n"
+        "        return self.archived_on()\n"
+    )
+    rule = rule_by_code("PXL502")
+    assert rule is not None
+    assert [(f.line, f.code) for f in lint_source(buffer, str(path), [rule])] == [(10, "PXL502")]

@@ -173,13 +173,21 @@ def parse_pragmas(source: str, tree: ast.AST | None = None) -> Pragmas:
             tokens.append(token)
     except (tokenize.TokenError, SyntaxError):
         pass  # keep the comments read before the error
-    if tree is None:
-        try:
-            tree = ast.parse(source)
-        except (SyntaxError, ValueError, RecursionError):
-            tree = None
     spans = _logical_lines(tokens)
-    blocks = _blocks(tree)
+    found_blocks: list[list[tuple[int, int, int]]] = []
+
+    def blocks() -> list[tuple[int, int, int]]:
+        """The compound statements, parsed only for a ``disable`` (most pragmas are noqa)."""
+        if not found_blocks:
+            parsed = tree
+            if parsed is None:
+                try:
+                    parsed = ast.parse(source)
+                except (SyntaxError, ValueError, RecursionError, MemoryError):
+                    parsed = None
+            found_blocks.append(_blocks(parsed))
+        return found_blocks[0]
+
     last_line = max(1, source.count("\n") + 1)
     code_lines = {t.start[0] for t in tokens if t.type not in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE,
                                                                tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER)}
@@ -205,7 +213,7 @@ def parse_pragmas(source: str, tree: ast.AST | None = None) -> Pragmas:
             elif kind == "disable-next" and names:
                 pragmas.disabled.append(DisabledRange(line + 1, line + 1, names))
             elif kind == "disable" and names:
-                first, last = _disable_range(line, line not in code_lines, blocks, last_line)
+                first, last = _disable_range(line, line not in code_lines, blocks(), last_line)
                 pragmas.disabled.append(DisabledRange(first, last, names))
             elif kind == "enable" and names:
                 enables.append((line, names))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from astroid import nodes
 
+from pixcrawler_lint.analysis.assigned_names import statement_targets
 from pixcrawler_lint.analysis.models import ModelTypes, column_of
 from pixcrawler_lint.context import ModuleContext
 from pixcrawler_lint.findings import Severity
+from pixcrawler_lint.modules import known_project_roots, locate_module
 from pixcrawler_lint.registry import Rule, register
 
 __all__ = ["ColumnCalled"]
@@ -51,13 +53,35 @@ class ColumnCalled(Rule):
 
     def check(self, ctx: ModuleContext) -> None:
         types = ModelTypes(ctx)
+        columns = _possible_columns(ctx)
         for call in ctx.nodes_of(nodes.Call):
             func = call.func
             if not isinstance(func, nodes.Attribute):
                 continue
+            if columns is not None and func.attrname not in columns:
+                continue  # no project source assigns that name: not a column of any model
             model = types.model_of(func.expr)
             if model is None or column_of(model, func.attrname) is None:
                 continue
             ctx.report(
                 self, call, column=func.attrname, model=model.name, receiver=func.expr.as_string()
             )
+
+
+def _possible_columns(ctx: ModuleContext) -> frozenset[str] | None:
+    """The names a project class body may assign (the project on disk, and this module as
+    linted: an editor's unsaved buffer), or ``None`` when unknown."""
+    try:
+        on_disk = statement_targets([locate_module(ctx.path).root, *known_project_roots()])
+    except (OSError, ValueError, RuntimeError):
+        return None
+    if on_disk is None:
+        return None
+    here = {
+        target.name
+        for cls in ctx.nodes_of(nodes.ClassDef)
+        for statement in cls.body
+        if isinstance(statement, (nodes.Assign, nodes.AnnAssign))
+        for target in statement.nodes_of_class(nodes.AssignName)
+    }
+    return on_disk | here
