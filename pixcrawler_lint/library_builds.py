@@ -54,14 +54,16 @@ from astroid.exceptions import AstroidSyntaxError
 
 from pixcrawler_lint.analysis.name_definitions import definition_of
 from pixcrawler_lint.analysis.origins import (
-    LibraryName, import_origin, imported_name, is_library_path, is_library_value, is_missing_module, library_name,
+    LibraryName, assigned_values, import_origin, imported_name, is_library_path, is_library_value, is_missing_module,
+    library_name,
     library_root,
 )
 from pixcrawler_lint.analysis.project_inference import rooted_in_plain_parameter
 
 __all__ = [
     "install", "is_enum_class", "is_dataclass_class", "is_attrs_class", "is_class_var", "is_init_var",
-    "is_keyword_only_sentinel", "delayed_assattr", "file_build", "built_from_file", "ENUM_BASES",
+    "is_keyword_only_sentinel", "is_dataclasses_replace", "delayed_assattr", "file_build", "built_from_file",
+    "ENUM_BASES",
 ]
 
 # What the ``enum`` module defines that a class can derive an enum from.
@@ -291,9 +293,11 @@ def _self_of_plain_method(expr: nodes.NodeNG) -> nodes.ClassDef | None:
 
 def _instance_of_project_class(expr: nodes.NodeNG) -> nodes.ClassDef | None:
     """The class of ``contact`` after ``contact = IndividualContact(...)`` (its only binding),
-    when that is a project class astroid would instantiate plainly: no enum, no metaclass and
-    no ``metaclass=`` of the project's, no ``__slots__``. astroid infers the call to learn it,
-    which infers the class's library bases (and builds them) to look for a metaclass."""
+    or after ``contact = create(...)`` with ``def create(...) -> IndividualContact``
+    (:func:`_annotated_return_class`), when that is a project class astroid would instantiate
+    plainly: no enum, no metaclass and no ``metaclass=`` of the project's, no ``__slots__``.
+    astroid infers the call to learn it, which infers the class's library bases (and builds
+    them) to look for a metaclass."""
     binding = _only_binding(expr)
     assign = binding.parent if binding is not None else None
     if not (isinstance(assign, nodes.Assign) and assign.targets == [binding]
@@ -301,11 +305,28 @@ def _instance_of_project_class(expr: nodes.NodeNG) -> nodes.ClassDef | None:
         return None
     definition = definition_of(assign.value.func)
     cls = definition.value if definition is not None else None
+    if isinstance(cls, nodes.FunctionDef):
+        cls = _annotated_return_class(cls)
     if not isinstance(cls, nodes.ClassDef) or _in_library(cls) or "__slots__" in cls.locals:
         return None
     if _project_metaclass_keyword(cls, 0) or is_enum_class(cls) or _metaclass(cls, 0) is not False:
         return None
     return cls
+
+
+def _annotated_return_class(function: nodes.FunctionDef) -> nodes.ClassDef | None:
+    """The class a plain project function says it returns (``def create(...) -> Report``: a
+    module-level ``def``, undecorated, no generator, ``-> Name``): ``executive_report =
+    create(...)`` then ``executive_report.document = …``. astroid infers the body's ``return
+    Report(...)``, and with it the model's sqlalchemy bases, to record the same attribute."""
+    if (
+        isinstance(function, nodes.AsyncFunctionDef) or not isinstance(function.parent, nodes.Module)
+        or function.decorators is not None or _in_library(function) or function.is_generator()
+        or not isinstance(function.returns, nodes.Name)
+    ):
+        return None
+    definition = definition_of(function.returns)
+    return definition.value if definition is not None and isinstance(definition.value, nodes.ClassDef) else None
 
 
 def _project_metaclass_keyword(cls: nodes.ClassDef, depth: int) -> bool:
@@ -499,6 +520,62 @@ def _swap_predicate(transform: object, old: object, new: object) -> None:
             registered[index] = (transform, new)
 
 
+def _swap_call_predicate(old: object, new: object) -> None:
+    """Replace the predicate ``old`` of a ``Call`` transform (an inference tip, made when the
+    brain registered it, so found by its predicate alone)."""
+    registered = MANAGER._transform.transforms[nodes.Call]  # pylint: disable=protected-access
+    for index, (transform, predicate) in enumerate(registered):
+        if predicate is old:
+            registered[index] = (transform, new)
+
+
+_ASTROID_IS_DATACLASSES_REPLACE: Callable[[nodes.Call], bool] | None = getattr(
+    brain_dataclasses, "_looks_like_dataclasses_replace", None
+)
+# values that are never a module (``"a-b".replace(...)``, ``f"{x}".replace(...)``)
+_NEVER_A_MODULE = (nodes.Const, nodes.JoinedStr, nodes.BinOp, nodes.List, nodes.Tuple, nodes.Dict, nodes.Set)
+
+
+def _assigned_no_module(target: nodes.NodeNG) -> bool:
+    """A name every assignment of which is a literal, arithmetic or a library's value
+    (``start = datetime.now() - delta`` before ``start.replace(...)``)."""
+    if not isinstance(target, nodes.Name):
+        return False
+    _, bindings = target.lookup(target.name)
+    values = assigned_values(bindings)
+    return values is not None and all(isinstance(v, _NEVER_A_MODULE) or is_library_value(v) for v in values)
+
+
+def is_dataclasses_replace(node: nodes.Call) -> bool:
+    """astroid's test for a call of ``dataclasses.replace`` (whose inference tip it installs),
+    answered from the import where it can: astroid infers the receiver of every ``.replace(...)``
+    call to find out (``name.replace("-", "_")``, ``datetime.now().replace(...)``), on every
+    module it builds, a library's too. A receiver that a library made, a parameter astroid
+    cannot infer, a literal or a library's code: not ``dataclasses``; the rest as astroid
+    decides."""
+    func = node.func
+    try:
+        if isinstance(func, nodes.Attribute) and func.attrname == "replace":
+            spelled = library_name(func.expr)
+            if spelled is not None:
+                return spelled.dotted == "dataclasses"
+            target = func.expr
+            if isinstance(target, _NEVER_A_MODULE) or _in_library(node) or is_library_value(target) \
+                    or rooted_in_plain_parameter(target) or _assigned_no_module(target):
+                return False
+        elif isinstance(func, nodes.Name) and func.name == "replace":
+            spelled = library_name(func)
+            if spelled is not None:
+                return spelled.dotted == "dataclasses.replace"
+            if _in_library(node):
+                return False
+        else:
+            return False
+    except _ERRORS:
+        pass
+    return _ASTROID_IS_DATACLASSES_REPLACE is not None and bool(_ASTROID_IS_DATACLASSES_REPLACE(node))
+
+
 def _predicates_registered() -> bool:
     registered = MANAGER._transform.transforms[nodes.ClassDef]  # pylint: disable=protected-access
     return (brain_namedtuple_enum.infer_enum_class, is_enum_class) in registered
@@ -520,6 +597,8 @@ def install() -> None:
                         is_enum_class)
         _swap_predicate(brain_dataclasses.dataclass_transform, _ASTROID_IS_DATACLASS, is_dataclass_class)
         _swap_predicate(brain_attrs.attr_attributes_transform, _ASTROID_IS_ATTRS, is_attrs_class)
+        if _ASTROID_IS_DATACLASSES_REPLACE is not None:
+            _swap_call_predicate(_ASTROID_IS_DATACLASSES_REPLACE, is_dataclasses_replace)
         # the transforms call these through their modules' globals (the field-call predicate too)
         brain_dataclasses.is_decorated_with_dataclass = is_dataclass_class
         brain_dataclasses.is_class_var = is_class_var

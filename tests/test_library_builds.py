@@ -344,6 +344,10 @@ def test_install_replaces_the_brains_functions() -> None:
     assert brain_dataclasses.is_class_var is is_class_var is brain_attrs.is_class_var
     assert brain_attrs.is_decorated_with_attrs is is_attrs_class
     assert helpers.is_class_var is ASTROID_IS_CLASS_VAR  # astroid's helper itself is untouched
+    registered = astroid.MANAGER._transform.transforms[nodes.Call]  # pylint: disable=protected-access
+    call_predicates = [p for _, p in registered]
+    if hasattr(brain_dataclasses, "_looks_like_dataclasses_replace"):
+        assert library_builds.is_dataclasses_replace in call_predicates
 
 
 def test_switching_import_roots_keeps_the_cache_unless_top_names_collide(tmp_path: Path) -> None:
@@ -474,3 +478,67 @@ def test_attributes_set_on_project_instances_are_recorded_without_inference(tmp_
     assert "total" in module["Cart"].instance_attrs
     odd = next(module["odd"].nodes_of_class(nodes.AssignAttr))  # a metaclass's __call__ may make anything
     assert library_builds._instance_of_project_class(odd.expr) is None  # pylint: disable=protected-access
+
+
+def test_an_attribute_set_on_what_an_annotated_project_function_returns(tmp_path: Path) -> None:
+    """``report = create(...)`` with ``def create(...) -> Report``: the attribute goes to
+    ``Report``'s instance attributes as astroid would put it, without inferring the body (which
+    infers the model's library bases to look for a metaclass)."""
+    from pixcrawler_lint.modules import activate_project_root, build_module  # pylint: disable=import-outside-toplevel
+
+    package = tmp_path / "reports"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "service.py").write_text(textwrap.dedent('''
+        class Report:
+            pass
+
+        def create(name) -> Report:
+            return Report()
+
+        def many(name) -> Report:
+            yield Report()
+
+        def unknown(name):
+            return Report()
+    '''))
+    source = textwrap.dedent('''
+        from reports.service import create, many, unknown
+
+        def flow():
+            report = create("x")
+            report.document = 1
+            generated = many("x")
+            generated.document = 2
+            plain = unknown("x")
+            plain.document = 3
+    ''')
+    activate_project_root(tmp_path)
+    module = build_module(source, package / "flows.py", "reports.flows")
+    report, generated, plain = module["flow"].nodes_of_class(nodes.AssignAttr)
+    protected = library_builds._instance_of_project_class  # pylint: disable=protected-access
+    assert protected(report.expr) is not None and protected(report.expr).name == "Report"
+    assert protected(generated.expr) is None  # a generator returns a generator
+    assert protected(plain.expr) is None  # no annotation: left to astroid
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        ("import dataclasses\ndataclasses.replace(x)", True),
+        ("import dataclasses as dc\ndc.replace(x)", True),
+        ("from dataclasses import replace\nreplace(x)", True),
+        ("'a-b'.replace('-', '_')", False),
+        ("from datetime import datetime\ndatetime.now().replace(hour=1)", False),
+        ("from datetime import datetime, timedelta\nstart = datetime.now() - timedelta(1)\nstart.replace(hour=1)",
+         False),
+        ("def f(name):\n    return name.replace('a', 'b')", False),
+    ],
+)
+def test_the_dataclasses_replace_predicate_agrees_with_astroid(call: str, expected: bool) -> None:
+    astroid_says = getattr(brain_dataclasses, "_looks_like_dataclasses_replace", None)
+    if astroid_says is None:
+        pytest.skip("this astroid has no dataclasses.replace brain")
+    module = astroid.parse(call, module_name="proj.replacing")
+    found = list(module.nodes_of_class(nodes.Call))[-1]
+    assert library_builds.is_dataclasses_replace(found) is expected is astroid_says(found)

@@ -91,6 +91,8 @@ def class_body_targets(text: str) -> set[str]:
     """The names that begin a statement ``name = …`` / ``name: …`` in a class body of ``text``
     (a superset: a line of a string at a class body's indentation counts too)."""
     found: set[str] = set()
+    if "class" not in text:
+        return found
     lines = _code_lines(text)
     # open classes: (indentation of the ``class`` line, indentation of its body once known)
     open_classes: list[tuple[str, str | None]] = []

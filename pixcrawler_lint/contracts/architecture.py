@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from grimp import ImportGraph
 
-from pixcrawler_lint.analysis.layer_policy import import_breaches
+from pixcrawler_lint.analysis.layer_policy import Breach, import_breaches
 from pixcrawler_lint.analysis.vocabulary import breach_words
 from pixcrawler_lint.architecture.model import architecture_of
 from pixcrawler_lint.config import Config
@@ -204,14 +204,26 @@ def check_architecture(graph: ImportGraph, config: Config) -> list[Violation]:
     """
     own = set(layered_packages(config))
     violations: dict[tuple[str, str, str], Violation] = {}
+    model = architecture_of(config)
+    # What an import breaks depends on the importer's layer (whether it is a composition root or
+    # a types module) and the name imported: hundreds of importers share each answer.
+    decided: dict[tuple[Layer | None, bool, bool, str], list[Breach]] = {}
+
+    def breaches(importer: str, kind: tuple[Layer | None, bool, bool], name: str) -> list[Breach]:
+        key = (*kind, name)
+        if key not in decided:
+            decided[key] = import_breaches(importer, name, config)
+        return decided[key]
+
     for importer in sorted(graph.modules):
         if graph.is_module_squashed(importer) or classify(importer, config) is None:
             continue
         if is_composition_root(importer, config):
             continue  # may import every layer
+        kind = (model.layer_of(importer), model.is_composition_root(importer), model.is_types_module(importer))
         for imported, paths in _reachable(graph, importer, config, own).items():
             for path, name in ((p, n) for p in paths for n in _candidate_names(graph, p)):
-                for breach in import_breaches(importer, name, config):
+                for breach in breaches(importer, kind, name):
                     key = (importer, breach.code, imported)
                     if key in violations:
                         continue
