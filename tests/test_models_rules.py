@@ -310,10 +310,14 @@ def test_pxl503_silent_when_the_models_layer_cannot_be_parsed(tmp_path: Path) ->
     assert findings(tmp_path, "backend/models/note.py", "PXL503") == []
 
 
-def test_pxl502_sees_a_column_only_an_editor_buffer_has(tmp_path: Path) -> None:
+def test_pxl502_sees_a_column_only_an_editor_buffer_has(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """PXL502 skips calls of names no project class body assigns (a scan of the files on
-    disk); a column added in the buffer being linted, not saved yet, still counts."""
+    disk, once a process has checked enough calls); a column added in the buffer being
+    linted, not saved yet, still counts."""
     from pixcrawler_lint.engine import lint_source
+    from pixcrawler_lint.rules.models import column_called
+
+    monkeypatch.setattr(column_called, "_SCAN_AFTER_CALLS", 0)
 
     write_project(tmp_path, {
         "backend/models/base.py": MIXIN_BASE,
