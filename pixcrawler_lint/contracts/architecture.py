@@ -215,6 +215,15 @@ def check_architecture(graph: ImportGraph, config: Config) -> list[Violation]:
             decided[key] = import_breaches(importer, name, config)
         return decided[key]
 
+    # The names a path's last step imports depend on that step and on the path's length only.
+    named: dict[tuple[str, str, bool], list[str]] = {}
+
+    def candidate_names(path: list[str]) -> list[str]:
+        key = (path[-2] if len(path) > 1 else "", path[-1], len(path) > 2)
+        if key not in named:
+            named[key] = _candidate_names(graph, path)
+        return named[key]
+
     for importer in sorted(graph.modules):
         if graph.is_module_squashed(importer) or classify(importer, config) is None:
             continue
@@ -222,7 +231,7 @@ def check_architecture(graph: ImportGraph, config: Config) -> list[Violation]:
             continue  # may import every layer
         kind = (model.layer_of(importer), model.is_composition_root(importer), model.is_types_module(importer))
         for imported, paths in _reachable(graph, importer, config, own).items():
-            for path, name in ((p, n) for p in paths for n in _candidate_names(graph, p)):
+            for path, name in ((p, n) for p in paths for n in candidate_names(p)):
                 for breach in breaches(importer, kind, name):
                     key = (importer, breach.code, imported)
                     if key in violations:
