@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -170,3 +171,33 @@ def test_the_index_reads_every_import_without_parsing_the_whole_file(source: str
     fast = _imported_names(_import_tree(source.encode()), "app.pkg.mod", False)
     assert full and full <= fast  # a missed import would leave a stale entry in the cache
     assert fast - full <= {"somewhere", "somewhere.prose"}  # prose may only add a dependency
+
+
+_KEY_OF_EVERY_FILE = """
+import json, sys
+from pathlib import Path
+from pixcrawler_lint.cli.cache import ProjectCache
+from pixcrawler_lint.cli.discovery import discover, group_by_project_root
+groups = group_by_project_root(discover([Path(sys.argv[1])]))
+keys = {str(p): ProjectCache(root, members, None)._key(p) for root, members in groups.items() for p in members}
+print(json.dumps(keys, sort_keys=True))
+"""
+
+
+def test_the_keys_are_the_same_in_every_process(tmp_path: Path) -> None:
+    """A key must not depend on the interpreter's hash seed: the configuration's set of
+    explicit keys, printed in set order, made every entry of a configured project a miss."""
+    settings = (
+        '[tool.pixcrawler_lint]\nlayers = ["api", "services", "models"]\n'
+        'api = ["backend.api"]\nservices = ["backend.services"]\nmodels = ["backend.models"]\n'
+    )
+    files = {
+        "backend/services/project.py": SERVICE, "backend/services/base.py": BASE, "backend/unrelated.py": UNRELATED,
+    }
+    project = make_project(tmp_path / "p", files, settings)
+    runs = [
+        subprocess.run([sys.executable, "-c", _KEY_OF_EVERY_FILE, str(project)], capture_output=True, text=True,
+                       check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3")
+    ]
+    assert json.loads(runs[0]) and runs[0] == runs[1] == runs[2]

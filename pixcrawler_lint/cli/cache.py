@@ -292,6 +292,22 @@ def _prefix_files(index: _Index, prefixes: Iterable[str]) -> list[Path]:
             if any(name == prefix or name.startswith(prefix + ".") for prefix in wanted if prefix)]
 
 
+def _canonical(value: object) -> str:
+    """``repr`` with every set in sorted order: the key must be the same in every process, and
+    a set of strings iterates in an order that changes with each interpreter's hash seed (the
+    configuration's ``explicit`` keys made every entry of a configured project a miss)."""
+    if isinstance(value, (set, frozenset)):
+        return "{" + ", ".join(sorted(_canonical(item) for item in value)) + "}"
+    if isinstance(value, (list, tuple)):
+        return "(" + ", ".join(_canonical(item) for item in value) + ("," if len(value) == 1 else "") + ")"
+    if isinstance(value, dict):
+        return "{" + ", ".join(sorted(f"{_canonical(k)}: {_canonical(v)}" for k, v in value.items())) + "}"
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = ", ".join(f"{f.name}={_canonical(getattr(value, f.name))}" for f in dataclasses.fields(value))
+        return f"{type(value).__name__}({fields})"
+    return repr(value)
+
+
 # --- the cache ----------------------------------------------------------------------------------
 
 @functools.lru_cache(maxsize=1)
@@ -333,7 +349,8 @@ class ProjectCache:
         # last time loaded) it too, else editing any service would re-lint the whole project.
         shared = set(_prefix_files(self.index, [*config.composition_roots, *config.types_modules, *config.models]))
         self.base_key = _digest(
-            linter_fingerprint(), str(_ENTRY_VERSION), pyproject_text, repr(config), ",".join(codes) if codes else "*",
+            linter_fingerprint(), str(_ENTRY_VERSION), pyproject_text, _canonical(config),
+            ",".join(codes) if codes else "*",
             self.index.listing, *(f"{p}={self.index.hashes[p]}" for p in sorted(shared)),
         )
         self.project_key = _digest(self.base_key, *(f"{p}={h}" for p, h in sorted(self.index.hashes.items())))
