@@ -201,3 +201,28 @@ def test_the_keys_are_the_same_in_every_process(tmp_path: Path) -> None:
         for seed in ("1", "2", "3")
     ]
     assert json.loads(runs[0]) and runs[0] == runs[1] == runs[2]
+
+
+def test_each_project_roots_contract_findings_are_cached_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The roots of one project (a folder without ``__init__.py`` is a root of its own) share
+    one cache folder; one contracts file for all of them kept only the last root's findings."""
+    from pixcrawler_lint.cli import contracts_hook
+    from pixcrawler_lint.cli.cache import ProjectCache
+    from pixcrawler_lint.cli.discovery import discover, group_by_project_root
+
+    project = make_project(tmp_path / "p", {"backend/services/project.py": SERVICE, "backend/services/base.py": BASE})
+    (project / "tools").mkdir()
+    (project / "tools" / "tool.py").write_text("VALUE = 1\n", encoding="utf-8")
+    groups = group_by_project_root(discover([project]))
+    assert len(groups) == 2
+    first = contracts_hook.contract_findings(groups, {r: ProjectCache(r, f, None) for r, f in groups.items()})
+    computed: list[Path] = []
+    real = contracts_hook._root_findings  # pylint: disable=protected-access
+
+    def counting(root: Path, files: list[Path]) -> list[object]:
+        computed.append(root)
+        return real(root, files)  # type: ignore[return-value]
+
+    monkeypatch.setattr(contracts_hook, "_root_findings", counting)
+    again = contracts_hook.contract_findings(groups, {r: ProjectCache(r, f, None) for r, f in groups.items()})
+    assert again == first and computed == []

@@ -382,7 +382,7 @@ class ProjectCache:
 
     def load_contracts(self, linted: Sequence[Path]) -> list[Finding] | None:
         """The contract findings of the last run when no project file changed since."""
-        data = self._read_json("contracts.json")
+        data = self._read_json(self._contracts_file())
         try:
             if data is None or data["key"] != self._contracts_key(linted):
                 return None
@@ -391,8 +391,14 @@ class ProjectCache:
             return None
 
     def store_contracts(self, linted: Sequence[Path], findings: Sequence[Finding]) -> None:
-        self._write_json("contracts.json", {"key": self._contracts_key(linted),
-                                            "findings": [_finding_to_json(f) for f in findings]})
+        self._write_json(self._contracts_file(), {
+            "key": self._contracts_key(linted), "findings": [_finding_to_json(f) for f in findings],
+        })
+
+    def _contracts_file(self) -> str:
+        """One file per project root: the roots of one project share its cache folder (dispatch
+        has 19), and with one file each root's findings overwrote the others'."""
+        return f"contracts-{_digest(str(self.root))[:16]}.json"
 
     def _contracts_key(self, linted: Sequence[Path]) -> str:
         return _digest(self.project_key, *sorted(str(path) for path in linted))
