@@ -54,7 +54,7 @@ from astroid.exceptions import AstroidSyntaxError
 
 from pixcrawler_lint.analysis.name_definitions import definition_of
 from pixcrawler_lint.analysis.origins import (
-    LibraryName, assigned_values, import_origin, imported_name, is_library_path, is_library_value, is_missing_module,
+    LibraryName, every_assigned, import_origin, imported_name, is_library_path, is_library_value, is_missing_module,
     library_name,
     library_root,
 )
@@ -539,11 +539,9 @@ _NEVER_A_MODULE = (nodes.Const, nodes.JoinedStr, nodes.BinOp, nodes.List, nodes.
 def _assigned_no_module(target: nodes.NodeNG) -> bool:
     """A name every assignment of which is a literal, arithmetic or a library's value
     (``start = datetime.now() - delta`` before ``start.replace(...)``)."""
-    if not isinstance(target, nodes.Name):
-        return False
-    _, bindings = target.lookup(target.name)
-    values = assigned_values(bindings)
-    return values is not None and all(isinstance(v, _NEVER_A_MODULE) or is_library_value(v) for v in values)
+    return isinstance(target, nodes.Name) and every_assigned(
+        target, lambda value: isinstance(value, _NEVER_A_MODULE) or is_library_value(value)
+    )
 
 
 def is_dataclasses_replace(node: nodes.Call) -> bool:

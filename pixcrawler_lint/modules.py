@@ -38,7 +38,7 @@ from pixcrawler_lint.config import ConfigError, config_for_path
 
 __all__ = [
     "ModuleLocation", "ParseError", "locate_module", "memoised_locations", "activate_project_root",
-    "forget_project_root", "build_module", "known_project_roots",
+    "forget_project_root", "build_module", "known_project_roots", "project_folder",
     "read_source", "import_root_prefix", "rooted_name",
 ]
 
@@ -185,7 +185,7 @@ def known_project_roots() -> list[Path]:
 
 
 @functools.lru_cache(maxsize=256)
-def _project_folder(entry: str) -> Path | None:
+def project_folder(entry: str) -> Path | None:
     """The resolved folder of a ``sys.path`` entry that is a directory outside the libraries
     (asked on every import astroid cannot find: hundreds of times a run, for ~20 entries)."""
     if not entry or is_library_path(entry) or not Path(entry).is_dir():
@@ -198,7 +198,7 @@ def _source_root_hook(modname: str) -> nodes.Module:
     first = modname.split(".", 1)[0]
     candidates = dict(_known_roots)
     for entry in sys.path:
-        folder = _project_folder(entry)
+        folder = project_folder(entry)
         if folder is not None:
             candidates.setdefault(folder, None)
     for root in candidates:

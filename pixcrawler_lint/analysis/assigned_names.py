@@ -23,6 +23,7 @@ import unicodedata
 from pathlib import Path
 
 from pixcrawler_lint.analysis.origins import is_library_path
+from pixcrawler_lint.modules import project_folder
 
 __all__ = ["class_body_targets", "statement_targets"]
 
@@ -162,13 +163,9 @@ def _names_of(path: str) -> frozenset[str]:
 def _project_folders(extra: list[Path]) -> tuple[str, ...]:
     folders: dict[str, None] = {}
     for entry in [*(str(p) for p in extra), *sys.path]:
-        if not entry or is_library_path(entry):
-            continue
-        try:
-            if os.path.isdir(entry):
-                folders.setdefault(os.path.realpath(entry), None)
-        except (OSError, ValueError):
-            continue
+        folder = project_folder(entry)
+        if folder is not None:
+            folders.setdefault(str(folder), None)
     # a folder below another one is scanned with it
     ordered = sorted(folders)
     return tuple(f for i, f in enumerate(ordered) if not any(f.startswith(o + os.sep) for o in ordered[:i]))

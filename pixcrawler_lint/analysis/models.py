@@ -32,7 +32,7 @@ from pixcrawler_lint.analysis.collaborators import (
     visible_mro,
 )
 from pixcrawler_lint.analysis.inference import call_name
-from pixcrawler_lint.analysis.origins import assigned_values, import_origin, parameter_binding
+from pixcrawler_lint.analysis.origins import every_assigned, import_origin, parameter_binding
 from pixcrawler_lint.analysis.project_inference import infer_project, is_library_made
 
 if TYPE_CHECKING:
@@ -286,12 +286,7 @@ _NEVER_A_MODEL = (
 def _never_holds_a_model(name: nodes.Name) -> bool:
     """Every assignment of ``name`` is arithmetic, a literal or a library's value
     (``directory = Path(root) / str(job.id)``)."""
-    try:
-        _, bindings = name.lookup(name.name)
-    except Exception:  # pylint: disable=broad-exception-caught
-        return False
-    values = assigned_values(bindings)
-    return values is not None and all(isinstance(v, _NEVER_A_MODEL) or is_library_made(v) for v in values)
+    return every_assigned(name, lambda value: isinstance(value, _NEVER_A_MODEL) or is_library_made(value))
 
 
 def _self_of_another_class(expr: nodes.NodeNG) -> bool:

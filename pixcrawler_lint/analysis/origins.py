@@ -31,6 +31,7 @@ __all__ = [
     "LibraryName", "LibraryClass", "LibraryModule", "import_origin", "imported_name", "library_name", "library_root",
     "library_class",
     "is_library_module", "is_missing_module", "is_library_path", "is_library_value", "root_name", "assigned_values",
+    "every_assigned",
     "parameter_binding",
 ]
 
@@ -259,6 +260,17 @@ def assigned_values(bindings: list[nodes.NodeNG] | tuple[nodes.NodeNG, ...]) -> 
         else:
             return None
     return values or None
+
+
+def every_assigned(name: nodes.Name, test: Callable[[nodes.NodeNG], bool]) -> bool:
+    """True when every binding of ``name`` is a plain assignment (:func:`assigned_values`)
+    whose value passes ``test``; False when a binding is of another kind or cannot be looked up."""
+    try:
+        _, bindings = name.lookup(name.name)
+    except _ERRORS:
+        return False
+    values = assigned_values(bindings)
+    return values is not None and all(test(value) for value in values)
 
 
 _MAX_IMPORT_HOPS = 4

@@ -14,7 +14,7 @@ from astroid import nodes
 from pixcrawler_lint.analysis.inference import infer_one
 from pixcrawler_lint.analysis.name_definitions import definition_of
 from pixcrawler_lint.analysis.origins import (
-    assigned_values,
+    every_assigned,
     is_library_value,
     library_name,
     library_root,
@@ -111,11 +111,5 @@ def rooted_in_plain_parameter(node: nodes.NodeNG, depth: int = 0) -> bool:
 
 
 def _assigned_plain_parameter_values(name: nodes.Name, depth: int) -> bool:
-    try:
-        _, bindings = name.lookup(name.name)
-    except Exception:  # pylint: disable=broad-exception-caught  # unsure: let inference decide
-        return False
-    values = assigned_values(bindings)
-    return bool(values) and all(
-        is_library_made(value) or rooted_in_plain_parameter(value, depth) for value in values or ()
-    )
+    # unsure (a binding of another kind): False, and inference decides
+    return every_assigned(name, lambda value: is_library_made(value) or rooted_in_plain_parameter(value, depth))
