@@ -1,15 +1,16 @@
-"""Every name the project's sources could assign as a statement, found by a text scan.
+"""Every name a class body of the project's sources could assign, found by a text scan.
 
 A mapped column is always a class-body statement ``name = Column(...)`` or ``name: Mapped[...]``
-in a project module. So ``entry.refresh()`` cannot call a column when no project source assigns
-``refresh`` at the start of a statement, and PXL502 need not ask what ``entry`` is (which, on a
-large backend, was a quarter of a whole run: astroid's inference of thousands of receivers).
+in a project module. So ``entry.refresh()`` cannot call a column when no project class body
+assigns ``refresh``, and PXL502 need not ask what ``entry`` is (which, on a large backend, was a
+quarter of a whole run: astroid's inference of thousands of receivers).
 
-The scan is a superset, never a subset: any identifier that begins a statement (a line, or
-after ``;`` or ``:``) and is followed by ``=`` or ``:`` counts, in code, strings or comments
-alike. It covers every importable ``.py`` file below each project folder on ``sys.path`` and each
-project root seen, and is refreshed from the files' stamps at most once a second (an editor's
-save shows up). ``None`` — no pruning — when a folder is too large to scan.
+The scan is a superset, never a subset: with comments dropped, strings emptied and continued
+lines joined, any identifier that begins a statement at a class body's indentation (or after
+its ``;``, or after the colon of a one-line ``class``) and is followed by ``=`` or ``:`` counts.
+It covers every importable ``.py`` file below each project folder on ``sys.path`` and each project
+root seen, and is refreshed from the files' stamps at most once a second (an editor's save shows
+up). ``None`` — no pruning — when a folder is too large to scan.
 """
 
 from __future__ import annotations
@@ -69,10 +70,6 @@ _per_file: dict[str, tuple[int, int, frozenset[str]]] = {}
 _per_folders: dict[tuple[str, ...], tuple[float, frozenset[str] | None]] = {}
 
 
-def _identifier(name: str) -> bool:
-    return name.isidentifier() and not name.startswith(".")
-
-
 def _importable_files(folder: str) -> list[str] | None:
     """The ``.py`` files below ``folder`` that an import could load (every directory on the way
     a valid name, none of them a library's); ``None`` past :data:`_MAX_FILES`."""
@@ -80,7 +77,7 @@ def _importable_files(folder: str) -> list[str] | None:
     for directory, subdirectories, files in os.walk(folder):
         subdirectories[:] = [
             d for d in subdirectories
-            if _identifier(d) and not is_library_path(os.path.join(directory, d))
+            if d.isidentifier() and not is_library_path(os.path.join(directory, d))
         ]
         found += [os.path.join(directory, name) for name in files if name.endswith(".py")]
         if len(found) > _MAX_FILES:
@@ -90,22 +87,18 @@ def _importable_files(folder: str) -> list[str] | None:
 
 def class_body_targets(text: str) -> set[str]:
     """The names that begin a statement ``name = …`` / ``name: …`` in a class body of ``text``
-    (a superset: a line of a string at a class body's indentation counts too)."""
+    (a superset: ``try:`` or ``a = b = …`` at a class body's indentation count too)."""
     found: set[str] = set()
     if "class" not in text:
         return found
-    lines = _code_lines(text)
     # open classes: (indentation of the ``class`` line, indentation of its body once known)
     open_classes: list[tuple[str, str | None]] = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
+    for line in _code_lines(text):
         stripped = line.lstrip(" \t\f")
         if not stripped:
-            index += 1
             continue
         indent = line[: len(line) - len(stripped)]
-        while open_classes and open_classes[-1][1] is not None and len(indent) < len(open_classes[-1][1] or ""):
+        while open_classes and (body := open_classes[-1][1]) is not None and len(indent) < len(body):
             open_classes.pop()  # dedented out of the class body
         if open_classes and open_classes[-1][1] is None:
             if len(indent) > len(open_classes[-1][0]):
@@ -118,7 +111,6 @@ def class_body_targets(text: str) -> set[str]:
         if opened:
             _statement_targets(_after_header(line), found)  # ``class A(B): x = Column()``
             open_classes.append((opened.group(1), None))
-        index += 1
     return found
 
 
